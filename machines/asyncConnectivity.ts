@@ -1,0 +1,27 @@
+import { beginDownload, downloadEndings, downloadStates, enableAndRegisterStates, rejected } from './fragments';
+import { flowSetup, initialContext } from './setup';
+
+/**
+ * Asynchronous connectivity (`MobilePlans.notifyPurchaseWithProfileDownload(md, ac, interval)`,
+ * `DataMart.notifyPurchaseWithProfileDownload`): back to the app, download and enable now,
+ * wait the rounded interval (0 = at once), then register with bounded retries.
+ */
+export const asyncConnectivityMachine = flowSetup.createMachine({
+  id: 'asyncConnectivity',
+  context: ({ input }) => initialContext(input),
+  initial: 'received',
+  states: {
+    received: {
+      on: {
+        'operation.start': [
+          { guard: 'inputRejected', target: 'rejected', actions: 'returnToApp' },
+          ...beginDownload.map((t) => ({ ...t, actions: 'returnToApp' as const })),
+        ],
+      },
+    },
+    ...downloadStates,
+    ...enableAndRegisterStates({ retry: true }),
+    ...downloadEndings,
+    rejected,
+  },
+});

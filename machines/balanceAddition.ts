@@ -1,0 +1,29 @@
+import { checkingProfile, downloadEndings, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
+import { flowSetup, initialContext } from './setup';
+
+/**
+ * Balance addition (`notifyBalanceAddition(md)` and `notifyBalanceAddition(md, iccid)`): back to
+ * the app; with an ICCID, an active profile is done, an inactive one is enabled and registered,
+ * an absent one fails with `profileNotPresent`, a malformed one with `invalidIccid`.
+ */
+export const balanceAdditionMachine = flowSetup.createMachine({
+  id: 'balanceAddition',
+  context: ({ input }) => initialContext(input),
+  initial: 'received',
+  states: {
+    received: {
+      on: {
+        'operation.start': [
+          { guard: 'inputRejected', target: 'rejected', actions: 'returnToApp' },
+          { guard: 'hasIccid', target: 'checkingProfile', actions: 'returnToApp' },
+          { target: 'balanceAdded', actions: 'returnToApp' },
+        ],
+      },
+    },
+    checkingProfile,
+    ...enableAndRegisterStates({ retry: false }),
+    ...downloadEndings,
+    balanceAdded: reportingEnd('balanceAdded'),
+    rejected,
+  },
+});

@@ -1,0 +1,57 @@
+import { arm, disarm, downloadEndings, downloadStates, enableAndRegisterStates, reportingEnd } from './fragments';
+import { flowSetup, initialContext } from './setup';
+
+/**
+ * Delayed profile via SM-DS (`DataMart.notifyPurchaseDelayedProfile(md, interval)`): back to
+ * the app, wait the rounded interval (cancellable until discovery starts), discover the profile
+ * on SM-DS with bounded retries, then download, enable and register.
+ */
+export const delayedProfileMachine = flowSetup.createMachine({
+  id: 'delayedProfile',
+  context: ({ input }) => initialContext(input),
+  initial: 'received',
+  states: {
+    received: {
+      on: {
+        'operation.start': {
+          target: 'waiting',
+          actions: ['returnToApp', 'setStartAt', { type: 'showScheduled', params: ({ context }) => ({ at: context.startAt ?? 0 }) }],
+        },
+      },
+    },
+    waiting: {
+      entry: arm,
+      exit: disarm,
+      on: {
+        'portal.cancel': 'cancelled',
+        'timer.fired': { guard: 'deadlinePassed', target: 'discovering', actions: 'countDiscovery' },
+      },
+    },
+    discovering: {
+      entry: 'discover',
+      on: {
+        'lpa.discovered': [
+          { guard: 'discoveredCodeNeedsConfirmation', target: 'confirmationCode', actions: 'rememberCode' },
+          { target: 'downloading', actions: 'rememberCode' },
+        ],
+        'lpa.nothingDiscovered': [
+          { guard: 'discoveryAttemptsLeft', target: 'retryingDiscovery', actions: { type: 'setDeadline', params: { from: 'discoveryRetry' } } },
+          { target: 'failed', actions: { type: 'fail', params: { error: 'profileNotPresent' } } },
+        ],
+        'lpa.failed': [
+          { guard: 'discoveryAttemptsLeft', target: 'retryingDiscovery', actions: { type: 'setDeadline', params: { from: 'discoveryRetry' } } },
+          { target: 'failed', actions: 'failWithEventError' },
+        ],
+      },
+    },
+    retryingDiscovery: {
+      entry: arm,
+      exit: disarm,
+      on: { 'timer.fired': { guard: 'deadlinePassed', target: 'discovering', actions: 'countDiscovery' } },
+    },
+    ...downloadStates,
+    ...enableAndRegisterStates({ retry: false }),
+    ...downloadEndings,
+    cancelled: reportingEnd('cancelled'),
+  },
+});

@@ -1,0 +1,162 @@
+import { and } from 'xstate';
+import { flowSetup } from './setup';
+import type { NetworkRegistrationState } from '../src/domain/enums';
+import type { FlowContext, FlowEvent, Outcome } from './types';
+
+/*
+ * The states several flows share, written once. Each flow file picks the pieces it needs
+ * and names its own entry into them. Conventions the core relies on:
+ * - entry actions take params from context only (the core replays them after a restart);
+ * - a state with a deadline arms it on entry and clears it on exit;
+ * - every final state reports, and only final states do.
+ */
+
+const arm = { type: 'armDeadline', params: ({ context }: { context: FlowContext }) => ({ at: context.deadline ?? 0 }) } as const;
+const disarm = ['clearDeadline', 'noDeadline'] as const;
+
+/** The transitions that begin a download: ask for the confirmation code first when the code says so. */
+export const beginDownload = [
+  { guard: 'confirmationCodeRequired', target: 'confirmationCode' },
+  { target: 'downloading' },
+] as const;
+
+/** Prompt for a confirmation code, download, enable. */
+export const downloadStates = {
+  confirmationCode: flowSetup.createStateConfig({
+    entry: { type: 'promptConfirmationCode', params: ({ context }) => ({ attempt: context.confirmationAttempts + 1 }) },
+    on: {
+      'user.confirmationCode': { target: 'downloading', actions: 'countConfirmation' },
+      'user.abort': { target: 'failed', actions: { type: 'fail', params: { error: 'operationAborted' } } },
+    },
+  }),
+  downloading: flowSetup.createStateConfig({
+    entry: [{ type: 'showProgress', params: { stage: 'downloading', percent: null } }, 'download'],
+    on: {
+      'lpa.progress': {
+        actions: {
+          type: 'showProgress',
+          params: ({ event }) => ({ stage: 'downloading', percent: event.type === 'lpa.progress' ? event.percent : null }),
+        },
+      },
+      'lpa.downloaded': { target: 'enabling', actions: 'rememberIccid' },
+      'lpa.failed': [
+        { guard: 'confirmationCodeAsked', target: 'confirmationCode' },
+        { target: 'failed', actions: 'failWithEventError' },
+      ],
+    },
+  }),
+};
+
+/**
+ * Enable the profile, tell the portal, and follow registration.
+ * `retry`: async connectivity waits its interval first and retries on a bounded schedule;
+ * the other flows register at once and make one attempt.
+ */
+export function enableAndRegisterStates(options: { retry: boolean }) {
+  const register = { target: 'registering', actions: ['countRegistration', { type: 'setDeadline', params: { from: 'registrationTimeout' } }] } as const;
+  const activated = {
+    type: 'activationComplete',
+    params: ({ context }: { context: FlowContext }) => ({ activationResult: 'success' as const, iccid: context.iccid }),
+  } as const;
+  const registrationChanged = {
+    type: 'registrationChanged',
+    params: ({ context, event }: { context: FlowContext; event: FlowEvent }): { state: NetworkRegistrationState; iccid: string | null } => ({
+      state: event.type === 'modem.registration' ? event.state : 'none',
+      iccid: context.iccid,
+    }),
+  } as const;
+  // Async connectivity tries again after a denied or timed-out attempt while attempts are left.
+  const retryLater = { type: 'setDeadline', params: { from: 'registrationRetry' } } as const;
+  const followRegistration = ['rememberRegistration', registrationChanged] as const;
+
+  const enabling = flowSetup.createStateConfig({
+    entry: [
+      { type: 'showProgress', params: { stage: 'enabling', percent: null } },
+      { type: 'enable', params: ({ context }) => ({ iccid: context.iccid ?? '' }) },
+    ],
+    on: {
+      'lpa.enabled': options.retry
+        ? [
+            { guard: 'registrationDelayed', target: 'waitingToRegister', actions: [activated, { type: 'setDeadline', params: { from: 'delay' } }] },
+            { ...register, actions: [activated, ...register.actions] },
+          ]
+        : { ...register, actions: [activated, ...register.actions] },
+      'lpa.failed': { target: 'failed', actions: 'failWithEventError' },
+    },
+  });
+  const registering = flowSetup.createStateConfig({
+    entry: [
+      { type: 'showProgress', params: { stage: 'registering', percent: null } },
+      { type: 'register', params: ({ context }) => ({ iccid: context.iccid ?? '' }) },
+      arm,
+    ],
+    exit: disarm,
+    on: {
+      'modem.registration': [
+        { guard: 'registrationSucceeded', target: 'connected', actions: followRegistration },
+        ...(options.retry
+          ? [{ guard: and(['registrationDenied', 'registrationAttemptsLeft']), target: 'waitingToRegister', actions: [...followRegistration, retryLater] }]
+          : []),
+        { guard: 'registrationDenied', target: 'notConnected', actions: followRegistration },
+        { actions: followRegistration },
+      ],
+      'timer.fired': [
+        ...(options.retry ? [{ guard: and(['deadlinePassed', 'registrationAttemptsLeft']), target: 'waitingToRegister', actions: retryLater }] : []),
+        { guard: 'deadlinePassed', target: 'notConnected' },
+      ],
+    },
+  });
+  const waitingToRegister = flowSetup.createStateConfig({
+    entry: arm,
+    exit: disarm,
+    on: { 'timer.fired': { guard: 'deadlinePassed', ...register } },
+  });
+  return options.retry ? { enabling, waitingToRegister, registering } : { enabling, registering };
+}
+
+function reportOn(outcome: Outcome) {
+  const activated = outcome === 'connected' || outcome === 'notConnected';
+  return { type: 'report', params: { outcome, activationResult: activated ? 'success' : null } } as const;
+}
+
+/** The ends every downloading flow shares. */
+export const downloadEndings = {
+  connected: flowSetup.createStateConfig({ type: 'final', entry: reportOn('connected') }),
+  notConnected: flowSetup.createStateConfig({ type: 'final', entry: reportOn('notConnected') }),
+  failed: flowSetup.createStateConfig({
+    type: 'final',
+    entry: [
+      { type: 'activationComplete', params: ({ context }) => ({ activationResult: context.failure ?? 'unknownError', iccid: context.iccid }) },
+      { type: 'report', params: ({ context }) => ({ outcome: 'failed', activationResult: context.failure ?? 'unknownError' }) },
+    ],
+  }),
+};
+
+/** Balance addition with an ICCID: ask the eUICC about the profile (spec: "Adding balance and activate eSIM profile"). */
+export const checkingProfile = flowSetup.createStateConfig({
+  entry: { type: 'queryProfile', params: ({ context }) => ({ iccid: context.iccid ?? '' }) },
+  on: {
+    'lpa.profile': [
+      { guard: 'profileEnabled', target: 'balanceAdded' },
+      { guard: 'profileDisabled', target: 'enabling' },
+      { target: 'failed', actions: { type: 'fail', params: { error: 'profileNotPresent' } } },
+    ],
+    'lpa.failed': { target: 'failed', actions: 'failWithEventError' },
+  },
+});
+
+/** Refused input (invalid activation code, ICCID or JSON): the error callback and the report. */
+export const rejected = flowSetup.createStateConfig({
+  type: 'final',
+  entry: [
+    { type: 'activationComplete', params: ({ context }) => ({ activationResult: context.inputError ?? 'unknownError', iccid: context.iccid }) },
+    { type: 'report', params: ({ context }) => ({ outcome: 'rejected', activationResult: context.inputError ?? 'unknownError' }) },
+  ],
+});
+
+/** A final state that only reports. */
+export function reportingEnd(outcome: Outcome) {
+  return flowSetup.createStateConfig({ type: 'final', entry: reportOn(outcome) });
+}
+
+export { arm, disarm };

@@ -1,0 +1,24 @@
+import { beginDownload, downloadEndings, downloadStates, enableAndRegisterStates, rejected } from './fragments';
+import { flowSetup, initialContext } from './setup';
+
+/**
+ * Inline download (`MobilePlansInlineOperations.notifyProfileDownload(md, ac)` and its 2018
+ * forms): the portal stays open while the host downloads, enables and registers, and hears
+ * back through `profileActivationComplete` and `registrationChanged`.
+ */
+export const inlineDownloadMachine = flowSetup.createMachine({
+  id: 'inlineDownload',
+  context: ({ input }) => initialContext(input),
+  initial: 'received',
+  states: {
+    received: {
+      on: {
+        'operation.start': [{ guard: 'inputRejected', target: 'rejected' }, ...beginDownload],
+      },
+    },
+    ...downloadStates,
+    ...enableAndRegisterStates({ retry: false }),
+    ...downloadEndings,
+    rejected,
+  },
+});

@@ -1,0 +1,36 @@
+import { and } from 'xstate';
+import { checkingProfile, downloadEndings, downloadStates, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
+import { flowSetup, initialContext } from './setup';
+
+const route = (name: 'download' | 'balance' | 'cancelled') => ({ type: 'legacyRoute', params: { route: name } }) as const;
+
+/**
+ * Legacy result (`DataMart.notifyPurchaseResult(payload)`, spec/README.md): back to the app,
+ * then a success with a code downloads and connects, a success with an ICCID only is a balance
+ * addition, anything else a cancelled purchase; an unparsable payload is `invalidJson`.
+ */
+export const legacyResultMachine = flowSetup.createMachine({
+  id: 'legacyResult',
+  context: ({ input }) => initialContext(input),
+  initial: 'received',
+  states: {
+    received: {
+      on: {
+        'operation.start': [
+          { guard: 'inputRejected', target: 'rejected', actions: 'returnToApp' },
+          { guard: route('cancelled'), target: 'purchaseCancelled', actions: 'returnToApp' },
+          { guard: route('balance'), target: 'checkingProfile', actions: 'returnToApp' },
+          { guard: and([route('download'), 'confirmationCodeRequired']), target: 'confirmationCode', actions: 'returnToApp' },
+          { target: 'downloading', actions: 'returnToApp' },
+        ],
+      },
+    },
+    checkingProfile,
+    ...downloadStates,
+    ...enableAndRegisterStates({ retry: false }),
+    ...downloadEndings,
+    balanceAdded: reportingEnd('balanceAdded'),
+    purchaseCancelled: reportingEnd('purchaseCancelled'),
+    rejected,
+  },
+});

@@ -1,0 +1,148 @@
+import { initialTransition } from 'xstate';
+import type { FlowContext, FlowInput, FlowName, LegacyRoute } from '../../machines/types';
+import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
+import { parseDelay, roundDelay, type DelayField } from '../domain/delay';
+import type { Diagnostic } from '../domain/diagnostics';
+import type { ActivationError } from '../domain/enums';
+import { validateIccid } from '../domain/iccid';
+import { parseLegacyPayload } from '../domain/legacy';
+import { normalizeMetadata, type PurchaseMetadata } from '../domain/metadata';
+import { domainError, type DomainError } from '../domain/result';
+import { checkTransactionId } from '../domain/transactionId';
+import type { Command } from './commands';
+import type { Json, PortalCall, Reply } from './inputs';
+import { advance, machineOf } from './operation';
+import type { CoreState, OperationRecord } from './state';
+
+/** What a valid hand-off becomes: the flow to run and what its machine starts with. */
+interface Plan {
+  flow: FlowName;
+  delayMs: number;
+  metadata: PurchaseMetadata;
+  diagnostics: Diagnostic[];
+  activationCode: string | null;
+  flowInput: Pick<FlowInput, 'code' | 'iccid' | 'inputError' | 'legacyRoute'>;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * A portal hand-off: validate it, and start an operation, return the unfinished one that
+ * already downloads the same activation code, or refuse it with a typed error.
+ */
+export function handOff(state: CoreState, call: PortalCall, now: number, requestedId: string | undefined, out: Command[]): Reply {
+  const planned = plan(state, call);
+  if ('error' in planned) {
+    out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: call.entryPoint, diagnostic: { code: 'wrongType', severity: 'error', field: planned.error.field ?? 'arguments', message: planned.error.message } } });
+    return { type: 'refused', error: planned.error };
+  }
+  const owner = planned.activationCode === null ? undefined : state.secrets.owners[planned.activationCode];
+  if (owner !== undefined && state.operations[owner] !== undefined) {
+    return { type: 'operation', operationId: owner, created: false };
+  }
+  const id = requestedId ?? `op-${state.nextOperationNumber}`;
+  if (state.operations[id] !== undefined || state.finished[id] !== undefined) {
+    return { type: 'refused', error: domainError('invalidMetadata', `operation id ${id} is already in use`, { field: 'operationId' }) };
+  }
+  if (requestedId === undefined) state.nextOperationNumber += 1;
+  create(state, id, call.entryPoint, planned, now, out);
+  return { type: 'operation', operationId: id, created: true };
+}
+
+function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, out: Command[]): void {
+  const flowInput: FlowInput = { operationId: id, now, timing: state.config.timing, delayMs: planned.delayMs, ...planned.flowInput };
+  const [snapshot] = initialTransition(machineOf(planned.flow), flowInput);
+  const op: OperationRecord = {
+    id,
+    flow: planned.flow,
+    entryPoint,
+    transactionId: state.transactionId,
+    createdAt: now,
+    metadata: planned.metadata,
+    diagnostics: planned.diagnostics,
+    value: snapshot.value as string,
+    context: snapshot.context as FlowContext,
+    callbacks: [],
+  };
+  state.operations[id] = op;
+  if (planned.activationCode !== null) {
+    state.secrets.operations[id] = { activationCode: planned.activationCode };
+    state.secrets.owners[planned.activationCode] = id;
+  }
+  for (const diagnostic of planned.diagnostics) out.push({ type: 'diagnostic', notice: { operationId: id, entryPoint, diagnostic } });
+  advance(state, op, { type: 'operation.start', now }, out);
+}
+
+function plan(state: CoreState, call: PortalCall): Plan | { error: DomainError } {
+  const { metadata, diagnostics } = normalizeMetadata(call.kind === 'purchaseResult' ? {} : call.metadata);
+  const base = { metadata, diagnostics: [...diagnostics] };
+  switch (call.kind) {
+    case 'profileDownload': {
+      const delay = call.downloadDelay === undefined || call.downloadDelay === null ? 0 : delayMs(state, call.downloadDelay, 'downloadDelay');
+      if (typeof delay !== 'number') return delay;
+      return { ...base, ...withCode(call.activationCode), flow: delay === 0 ? 'inlineDownload' : 'delayedDownload', delayMs: delay };
+    }
+    case 'purchaseWithProfileDownload': {
+      const delay = delayMs(state, call.networkRegistrationInterval, 'networkRegistrationInterval');
+      if (typeof delay !== 'number') return delay;
+      return { ...base, ...withCode(call.activationCode), flow: 'asyncConnectivity', delayMs: delay };
+    }
+    case 'delayedProfile': {
+      const delay = delayMs(state, call.profileDownloadDelayInterval, 'profileDownloadDelayInterval');
+      if (typeof delay !== 'number') return delay;
+      return { ...base, flow: 'delayedProfile', delayMs: delay, activationCode: null, flowInput: {} };
+    }
+    case 'balanceAddition': {
+      const checked = call.iccid === undefined || call.iccid === null ? { flowInput: {} } : withIccid(call.iccid, base.diagnostics);
+      return { ...base, flow: 'balanceAddition', delayMs: 0, activationCode: null, flowInput: checked.flowInput };
+    }
+    case 'cancelledPurchase':
+      return { ...base, flow: 'cancelledPurchase', delayMs: 0, activationCode: null, flowInput: {} };
+    case 'purchaseResult':
+      return legacyPlan(state, call.payload);
+  }
+}
+
+/** `DataMart.notifyPurchaseResult`: route the v1 payload (spec/README.md). */
+function legacyPlan(state: CoreState, payload: Json): Plan {
+  const parsed = parseLegacyPayload(payload);
+  const legacy = (legacyRoute: LegacyRoute, extra: Partial<Plan> & Pick<Plan, 'flowInput'>): Plan => ({
+    flow: 'legacyResult',
+    delayMs: 0,
+    metadata: parsed.ok ? parsed.value.metadata : {},
+    diagnostics: parsed.ok ? [...parsed.value.diagnostics] : [],
+    activationCode: null,
+    ...extra,
+    flowInput: { ...extra.flowInput, legacyRoute },
+  });
+  if (!parsed.ok) return legacy('invalid', { flowInput: { inputError: 'invalidJson' } });
+  const purchase = parsed.value;
+  const diagnostics = [...purchase.diagnostics];
+  if (state.transactionId !== null) diagnostics.push(...checkTransactionId(state.transactionId, purchase.transactionId));
+  if (purchase.success && purchase.activationCode !== undefined) return legacy('download', { diagnostics, ...withCode(purchase.activationCode) });
+  if (purchase.success && purchase.iccid !== undefined) return legacy('balance', { diagnostics, ...withIccid(purchase.iccid, diagnostics) });
+  return legacy('cancelled', { diagnostics, flowInput: {} });
+}
+
+function withCode(raw: Json): Pick<Plan, 'activationCode' | 'flowInput'> {
+  const parsed = parseActivationCode(raw);
+  if (!parsed.ok) return { activationCode: null, flowInput: { code: null, inputError: rejection(parsed.error) } };
+  return { activationCode: formatActivationCode(parsed.value), flowInput: { code: toMaskedActivationCode(parsed.value) } };
+}
+
+function withIccid(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'flowInput'> {
+  const checked = validateIccid(raw);
+  if (!checked.ok) return { flowInput: { iccid: null, inputError: rejection(checked.error) } };
+  diagnostics.push(...checked.value.diagnostics);
+  return { flowInput: { iccid: checked.value.iccid } };
+}
+
+function rejection(error: DomainError): ActivationError {
+  return error.activationError ?? 'other';
+}
+
+function delayMs(state: CoreState, raw: Json, field: DelayField): number | { error: DomainError } {
+  const parsed = parseDelay(raw, field);
+  if (!parsed.ok) return { error: parsed.error };
+  return roundDelay(parsed.value, state.config.delayGranularityMinutes) * MINUTE;
+}

@@ -1,0 +1,6 @@
+export { step, type StepResult } from './step';
+export { createState, cloneState, DEFAULT_CONFIG, STATE_VERSION } from './state';
+export type { CoreConfig, CoreState, OperationRecord, FinishedRecord, Secrets } from './state';
+export { redactCommand } from './commands';
+export type { Command, CommandType, LpaCommand, Report, CallbackRecord, CallbackScript, DiagnosticNotice } from './commands';
+export type { Input, InputType, Json, PortalCall, Reply, UserInputType } from './inputs';

@@ -1,0 +1,35 @@
+import type { Command } from './commands';
+import { emit, machineOf } from './operation';
+import type { CoreState, OperationRecord } from './state';
+
+interface EntryAction {
+  readonly type: string;
+  readonly params?: unknown;
+}
+
+/**
+ * After a restart: re-run the entry effects of every live operation's current state, so
+ * deadlines are armed again at their original times (an overdue one fires at once), the
+ * interrupted LPA command is issued again (downloads are idempotent), and the toast or prompt
+ * the user had is shown again. The operation that held the LPA goes first.
+ */
+export function resume(state: CoreState, now: number, out: Command[]): void {
+  const first = state.lpa.active;
+  const queued = state.lpa.queue.map((c) => c.operationId);
+  state.lpa = { active: null, queue: [] };
+  const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
+  for (const id of order) {
+    const op = state.operations[id];
+    if (op !== undefined) emit(state, op, entryActions(op), now, out);
+  }
+}
+
+/** The entry actions of an operation's current state, with params evaluated from its context. */
+function entryActions(op: OperationRecord): EntryAction[] {
+  const node = machineOf(op.flow).root.states[op.value];
+  const restoring = { context: op.context, event: { type: 'restore' } };
+  return (node?.entry ?? []).map((action) => {
+    const { type, params } = typeof action === 'string' ? { type: action, params: undefined } : (action as EntryAction);
+    return { type, params: typeof params === 'function' ? (params as (arg: typeof restoring) => unknown)(restoring) : params };
+  });
+}

@@ -1,0 +1,124 @@
+import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
+import type { FlowEvent } from '../../machines/types';
+import type { Command } from './commands';
+import { handOff } from './handOff';
+import type { Input, Reply } from './inputs';
+import { releaseLpa, pumpLpa } from './lpaQueue';
+import { advance, snapshotOf } from './operation';
+import { resume } from './restore';
+import type { CoreState, OperationRecord } from './state';
+
+/** What one step yields: the next state, the commands to execute in order, and the reply. */
+export interface StepResult {
+  readonly state: CoreState;
+  readonly commands: readonly Command[];
+  readonly reply: Reply;
+}
+
+const ACCEPTED: Reply = { type: 'accepted' };
+
+/**
+ * The pure core: one input in, the next state and the commands out. No clock, no I/O:
+ * time comes inside the input and every effect leaves as a command.
+ * Takes ownership of `state` (see {@link CoreState}).
+ * @example
+ * let state = createState();
+ * const { state: next, commands, reply } = step(state, { type: 'portal.call', now: 0, call });
+ */
+export function step(state: CoreState, input: Input): StepResult {
+  const commands: Command[] = [];
+  const reply = dispatch(state, input, commands);
+  pumpLpa(state, commands);
+  return { state, commands, reply };
+}
+
+function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
+  switch (input.type) {
+    case 'portal.launched':
+      state.transactionId = input.transactionId;
+      state.portalOpen = true;
+      return ACCEPTED;
+    case 'portal.closed':
+      state.portalOpen = false;
+      return ACCEPTED;
+    case 'portal.call':
+      return handOff(state, input.call, input.now, input.operationId, out);
+    case 'portal.cancel': {
+      const op = state.operations[input.operationId];
+      const event: FlowEvent = { type: 'portal.cancel', now: input.now };
+      const cancelled = op !== undefined && snapshotOf(op).can(event) && advance(state, op, event, out);
+      return { type: 'cancel', cancelled };
+    }
+    case 'timer.fired':
+      return toOperation(state, input.timerId, { type: 'timer.fired', now: input.now }, out);
+    case 'lpa.progress':
+      return toOperation(state, input.operationId, { type: 'lpa.progress', now: input.now, percent: input.percent }, out);
+    case 'lpa.downloaded':
+      return lpaAnswer(state, input.operationId, { type: 'lpa.downloaded', now: input.now, iccid: input.iccid }, out);
+    case 'lpa.discovered':
+      return discovered(state, input.operationId, input.activationCode, input.now, out);
+    case 'lpa.nothingDiscovered':
+    case 'lpa.enabled':
+      return lpaAnswer(state, input.operationId, { type: input.type, now: input.now }, out);
+    case 'lpa.profile':
+      return lpaAnswer(state, input.operationId, { type: 'lpa.profile', now: input.now, state: input.state }, out);
+    case 'lpa.failed':
+      return lpaAnswer(state, input.operationId, { type: 'lpa.failed', now: input.now, error: input.error }, out);
+    case 'modem.registration':
+      return registration(state, input.iccid, { type: 'modem.registration', now: input.now, state: input.state }, out);
+    case 'user.confirmationCode': {
+      const secret = state.secrets.operations[input.operationId];
+      const reply = toOperation(state, input.operationId, { type: 'user.confirmationCode', now: input.now }, out, () => {
+        if (secret !== undefined) secret.confirmationCode = input.code;
+      });
+      return reply;
+    }
+    case 'user.toastAccepted':
+    case 'user.toastDismissed':
+    case 'user.startDownload':
+    case 'user.abort':
+      return toOperation(state, input.operationId, { type: input.type, now: input.now }, out);
+    case 'restore':
+      resume(state, input.now, out);
+      return ACCEPTED;
+  }
+}
+
+/** Send an event to one live operation; `before` runs only if the operation accepts it. */
+function toOperation(state: CoreState, operationId: string, event: FlowEvent, out: Command[], before?: () => void): Reply {
+  const op: OperationRecord | undefined = state.operations[operationId];
+  if (op === undefined) return { type: 'ignored', reason: `no live operation ${operationId}` };
+  if (before !== undefined) {
+    if (!snapshotOf(op).can(event)) return { type: 'ignored', reason: `${op.flow} ${operationId} in ${op.value} does not take ${event.type}` };
+    before();
+  }
+  return advance(state, op, event, out) ? ACCEPTED : { type: 'ignored', reason: `${op.flow} ${operationId} in ${op.value} does not take ${event.type}` };
+}
+
+/** An LPA answer frees the LPA for the next queued command, whatever the operation does with it. */
+function lpaAnswer(state: CoreState, operationId: string, event: FlowEvent, out: Command[]): Reply {
+  if (state.lpa.active !== operationId) return { type: 'ignored', reason: `the LPA is not working for ${operationId}` };
+  releaseLpa(state, operationId);
+  return toOperation(state, operationId, event, out);
+}
+
+/** SM-DS found a profile: keep its code as a secret, tell the machine only the masked form. */
+function discovered(state: CoreState, operationId: string, activationCode: string, now: number, out: Command[]): Reply {
+  const parsed = parseActivationCode(activationCode);
+  if (!parsed.ok) return lpaAnswer(state, operationId, { type: 'lpa.failed', now, error: 'invalidActivationCode' }, out);
+  if (state.operations[operationId] !== undefined) {
+    state.secrets.operations[operationId] = { activationCode: formatActivationCode(parsed.value) };
+  }
+  return lpaAnswer(state, operationId, { type: 'lpa.discovered', now, code: toMaskedActivationCode(parsed.value) }, out);
+}
+
+/** A registration change concerns every live operation following that ICCID. */
+function registration(state: CoreState, iccid: string, event: FlowEvent, out: Command[]): Reply {
+  const followers = [...(state.followers[iccid] ?? [])];
+  let taken = false;
+  for (const id of followers) {
+    const op = state.operations[id];
+    if (op !== undefined && advance(state, op, event, out)) taken = true;
+  }
+  return taken ? ACCEPTED : { type: 'ignored', reason: 'no operation follows that profile now' };
+}
