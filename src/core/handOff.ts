@@ -2,7 +2,7 @@ import { initialTransition } from 'xstate';
 import type { FlowContext, FlowInput, FlowName, LegacyRoute } from '../../machines/types';
 import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import { parseDelay, roundDelay, type DelayField } from '../domain/delay';
-import type { Diagnostic } from '../domain/diagnostics';
+import { diagnostic, type Diagnostic } from '../domain/diagnostics';
 import type { ActivationError } from '../domain/enums';
 import { validateIccid } from '../domain/iccid';
 import { parseLegacyPayload } from '../domain/legacy';
@@ -33,7 +33,7 @@ const MINUTE = 60_000;
 export function handOff(state: CoreState, call: PortalCall, now: number, requestedId: string | undefined, out: Command[]): Reply {
   const planned = plan(state, call);
   if ('error' in planned) {
-    out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: call.entryPoint, diagnostic: { code: 'wrongType', severity: 'error', field: planned.error.field ?? 'arguments', message: planned.error.message } } });
+    out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: call.entryPoint, diagnostic: diagnostic('callRefused', planned.error.message, planned.error.field ?? 'arguments') } });
     return { type: 'refused', error: planned.error };
   }
   const owner = planned.activationCode === null ? undefined : state.secrets.owners[planned.activationCode];
@@ -80,12 +80,12 @@ function plan(state: CoreState, call: PortalCall): Plan | { error: DomainError }
     case 'profileDownload': {
       const delay = call.downloadDelay === undefined || call.downloadDelay === null ? 0 : delayMs(state, call.downloadDelay, 'downloadDelay');
       if (typeof delay !== 'number') return delay;
-      return { ...base, ...withCode(call.activationCode), flow: delay === 0 ? 'inlineDownload' : 'delayedDownload', delayMs: delay };
+      return { ...base, ...withCode(call.activationCode, base.diagnostics), flow: delay === 0 ? 'inlineDownload' : 'delayedDownload', delayMs: delay };
     }
     case 'purchaseWithProfileDownload': {
       const delay = delayMs(state, call.networkRegistrationInterval, 'networkRegistrationInterval');
       if (typeof delay !== 'number') return delay;
-      return { ...base, ...withCode(call.activationCode), flow: 'asyncConnectivity', delayMs: delay };
+      return { ...base, ...withCode(call.activationCode, base.diagnostics), flow: 'asyncConnectivity', delayMs: delay };
     }
     case 'delayedProfile': {
       const delay = delayMs(state, call.profileDownloadDelayInterval, 'profileDownloadDelayInterval');
@@ -115,24 +115,32 @@ function legacyPlan(state: CoreState, payload: Json): Plan {
     ...extra,
     flowInput: { ...extra.flowInput, legacyRoute },
   });
-  if (!parsed.ok) return legacy('invalid', { flowInput: { inputError: 'invalidJson' } });
+  if (!parsed.ok) {
+    return legacy('invalid', { diagnostics: [diagnostic('invalidJson', parsed.error.message, 'payload')], flowInput: { inputError: 'invalidJson' } });
+  }
   const purchase = parsed.value;
   const diagnostics = [...purchase.diagnostics];
   if (state.transactionId !== null) diagnostics.push(...checkTransactionId(state.transactionId, purchase.transactionId));
-  if (purchase.success && purchase.activationCode !== undefined) return legacy('download', { diagnostics, ...withCode(purchase.activationCode) });
+  if (purchase.success && purchase.activationCode !== undefined) return legacy('download', { diagnostics, ...withCode(purchase.activationCode, diagnostics) });
   if (purchase.success && purchase.iccid !== undefined) return legacy('balance', { diagnostics, ...withIccid(purchase.iccid, diagnostics) });
   return legacy('cancelled', { diagnostics, flowInput: {} });
 }
 
-function withCode(raw: Json): Pick<Plan, 'activationCode' | 'flowInput'> {
+function withCode(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'activationCode' | 'flowInput'> {
   const parsed = parseActivationCode(raw);
-  if (!parsed.ok) return { activationCode: null, flowInput: { code: null, inputError: rejection(parsed.error) } };
+  if (!parsed.ok) {
+    diagnostics.push(diagnostic('invalidActivationCode', parsed.error.message, 'activationCode'));
+    return { activationCode: null, flowInput: { code: null, inputError: rejection(parsed.error) } };
+  }
   return { activationCode: formatActivationCode(parsed.value), flowInput: { code: toMaskedActivationCode(parsed.value) } };
 }
 
 function withIccid(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'flowInput'> {
   const checked = validateIccid(raw);
-  if (!checked.ok) return { flowInput: { iccid: null, inputError: rejection(checked.error) } };
+  if (!checked.ok) {
+    diagnostics.push(diagnostic('invalidIccid', checked.error.message, 'iccid'));
+    return { flowInput: { iccid: null, inputError: rejection(checked.error) } };
+  }
   diagnostics.push(...checked.value.diagnostics);
   return { flowInput: { iccid: checked.value.iccid } };
 }

@@ -1,0 +1,193 @@
+import type { FlowName, Outcome } from '../../machines/types';
+import type { Command } from '../core/commands';
+import type { Input, PortalCall, Reply } from '../core/inputs';
+import { createState, type CoreConfig, type CoreState } from '../core/state';
+import { step } from '../core/step';
+import type { FlowTiming } from '../../machines/types';
+import type { NetworkRegistrationState } from '../domain/enums';
+import type { Effects } from './effects';
+import { runCommand } from './run';
+
+/** Host configuration: the core's, each part optional. */
+export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & { timing?: Partial<FlowTiming> };
+
+/** An operation as the host lists it. */
+export interface OperationView {
+  readonly id: string;
+  readonly flow: FlowName;
+  /** The flow machine's current state, e.g. `scheduled`, `toastShown`, `connected`. */
+  readonly state: string;
+  readonly live: boolean;
+  readonly outcome?: Outcome;
+}
+
+/** Inputs that carry no time: the host stamps them with `effects.now()`. */
+type Untimed<T> = T extends { now: number } ? Omit<T, 'now'> : never;
+
+/** The embedded runtime: feeds inputs to the pure core and executes what it asks for. */
+export interface Host {
+  /** Load the persisted document (if any), then restore: re-arm deadlines, resume interrupted work. */
+  start(): Promise<void>;
+  /** A portal hand-off. */
+  call(call: PortalCall): Reply;
+  /** `notifyOperationCancel`: true when the operation was still inside its cancel window. */
+  cancel(operationId: string): boolean;
+  /** A timer fired (the scheduler effect also receives a `fire` callback). */
+  fire(timerId: string): void;
+  /** The modem reports a registration change for a profile. */
+  registrationChanged(iccid: string, state: NetworkRegistrationState): void;
+  /** The user's answers to the toast, the confirmation prompt and the app. */
+  readonly user: {
+    acceptToast(operationId: string): void;
+    dismissToast(operationId: string): void;
+    startDownload(operationId: string): void;
+    confirmationCode(operationId: string, code: string): void;
+    abort(operationId: string): void;
+  };
+  /** The portal was opened with this transaction id (spec: portal launch parameters). */
+  launch(transactionId: string): void;
+  closePortal(): void;
+  /** Any input, stamped with the current time. */
+  send(input: Untimed<Input>): Reply;
+  /** The current state (the persisted document). Read it; do not change it. */
+  state(): CoreState;
+  /** Live operations, then the finished ones the core keeps. */
+  operations(): OperationView[];
+  /** Resolves once no effect is in flight and every command has run. */
+  idle(): Promise<void>;
+  /** Drop the host: nothing more runs, effect answers arriving later are ignored. */
+  stop(): void;
+}
+
+/** What `createHost` takes: the effects the host application implements, and configuration. */
+export interface HostOptions {
+  readonly effects: Effects;
+  readonly config?: HostConfig;
+}
+
+type Work = { kind: 'command'; command: Command } | { kind: 'saved'; saving: Promise<void> };
+
+/**
+ * Create the embedded runtime. Every input runs one pure step; its state is saved before any
+ * of its commands runs (write-ahead); commands run one at a time in order through `effects`,
+ * and their answers come back as inputs. Effect failures become activation errors or
+ * diagnostics, never unhandled rejections.
+ * @example
+ * const host = createHost({ effects });
+ * await host.start();
+ * const reply = host.call({ kind: 'profileDownload', entryPoint: 'MobilePlansInlineOperations.notifyProfileDownload', metadata, activationCode });
+ */
+export function createHost(options: HostOptions): Host {
+  const { effects } = options;
+  let state = createState(options.config ?? {});
+  let stopped = false;
+  const work: Work[] = [];
+  let draining = false;
+  let inFlight = 0;
+  let idleWaiters: Array<() => void> = [];
+
+  const send = (input: Untimed<Input>): Reply => {
+    if (stopped) return { type: 'ignored', reason: 'the host is stopped' };
+    const result = step(state, { ...input, now: effects.now() } as Input);
+    state = result.state;
+    const saving = effects.storage.save(state);
+    if (saving instanceof Promise) work.push({ kind: 'saved', saving: saving.catch((error: unknown) => effectFailed('storage.save', error)) });
+    for (const command of result.commands) work.push({ kind: 'command', command });
+    drain();
+    return result.reply;
+  };
+
+  const effectFailed = (what: string, error: unknown): void => {
+    const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    safely(() => effects.diagnostic({ operationId: null, entryPoint: null, diagnostic: { code: 'effectFailed', severity: 'error', field: what, message: `${what} failed: ${message}` } }));
+  };
+
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    inFlight += 1;
+    return promise.finally(() => {
+      inFlight -= 1;
+      settle();
+    });
+  };
+
+  const context = { effects, send: (input: Untimed<Input>) => void send(input), fire: (timerId: string) => host.fire(timerId), track, effectFailed, isStopped: () => stopped };
+
+  function drain(): void {
+    if (draining) return;
+    draining = true;
+    try {
+      while (work.length > 0 && !stopped) {
+        const next = work[0]!;
+        if (next.kind === 'saved') {
+          // Write-ahead: the commands after this save wait until it is stored.
+          work.shift();
+          draining = false;
+          void track(next.saving).then(drain);
+          return;
+        }
+        work.shift();
+        runCommand(next.command, context);
+      }
+    } finally {
+      draining = false;
+    }
+    settle();
+  }
+
+  function settle(): void {
+    if (work.length === 0 && inFlight === 0 && !draining) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  const host: Host = {
+    async start() {
+      const loaded = await track(Promise.resolve().then(() => effects.storage.load()));
+      if (loaded !== null && loaded !== undefined) state = loaded;
+      send({ type: 'restore' });
+    },
+    call: (call) => send({ type: 'portal.call', call }),
+    cancel: (operationId) => {
+      const reply = send({ type: 'portal.cancel', operationId });
+      return reply.type === 'cancel' && reply.cancelled;
+    },
+    fire: (timerId) => void send({ type: 'timer.fired', timerId }),
+    registrationChanged: (iccid, registration) => void send({ type: 'modem.registration', iccid, state: registration }),
+    user: {
+      acceptToast: (operationId) => void send({ type: 'user.toastAccepted', operationId }),
+      dismissToast: (operationId) => void send({ type: 'user.toastDismissed', operationId }),
+      startDownload: (operationId) => void send({ type: 'user.startDownload', operationId }),
+      confirmationCode: (operationId, code) => void send({ type: 'user.confirmationCode', operationId, code }),
+      abort: (operationId) => void send({ type: 'user.abort', operationId }),
+    },
+    launch: (transactionId) => void send({ type: 'portal.launched', transactionId }),
+    closePortal: () => void send({ type: 'portal.closed' }),
+    send,
+    state: () => state,
+    operations: () => [
+      ...Object.values(state.operations).map((op) => ({ id: op.id, flow: op.flow, state: op.value, live: true })),
+      ...Object.values(state.finished).map((op) => ({ id: op.id, flow: op.flow, state: op.value, live: false, outcome: op.report.outcome })),
+    ],
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        settle();
+      }),
+    stop: () => {
+      stopped = true;
+      work.length = 0;
+      settle();
+    },
+  };
+  return host;
+}
+
+function safely(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // A failing diagnostic sink must not take the host down.
+  }
+}
