@@ -63,6 +63,15 @@ export interface Host {
 export interface HostOptions {
   readonly effects: Effects;
   readonly config?: HostConfig;
+  /** Opt-in observer of every step (for logs, traces and tests); it must not throw. */
+  readonly observe?: (step: ObservedStep) => void;
+}
+
+/** One step as an observer sees it: the input (with its time), the commands, the reply. */
+export interface ObservedStep {
+  readonly input: Input;
+  readonly commands: readonly Command[];
+  readonly reply: Reply;
 }
 
 type Work = { kind: 'command'; command: Command } | { kind: 'saved'; saving: Promise<void> };
@@ -88,8 +97,10 @@ export function createHost(options: HostOptions): Host {
 
   const send = (input: Untimed<Input>): Reply => {
     if (stopped) return { type: 'ignored', reason: 'the host is stopped' };
-    const result = step(state, { ...input, now: effects.now() } as Input);
+    const timed = { ...input, now: effects.now() } as Input;
+    const result = step(state, timed);
     state = result.state;
+    if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
     const saving = effects.storage.save(state);
     if (saving instanceof Promise) work.push({ kind: 'saved', saving: saving.catch((error: unknown) => effectFailed('storage.save', error)) });
     for (const command of result.commands) work.push({ kind: 'command', command });

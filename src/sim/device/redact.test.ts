@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { codeKey, matchingIdOf, Redactor, redactText } from './redact';
+
+describe('redaction', () => {
+  it('masks every activation code inside a text, with or without the LPA: prefix', () => {
+    expect(redactText('got 1$smdp.example.com$MATCH-1 and LPA:1$a.example.com$X-2$1.3.6.1$1 ok')).toBe(
+      'got 1$smdp.example.com$*** and 1$a.example.com$***$1.3.6.1$1 ok',
+    );
+    expect(redactText('no code here: op-1 at 1767225600000')).toBe('no code here: op-1 at 1767225600000');
+  });
+
+  it('masks a malformed code entirely', () => {
+    expect(redactText('1$$SECRET-VALUE')).not.toContain('SECRET-VALUE');
+  });
+
+  it('masks secrets it was told about wherever they are, in texts, keys and nested values', () => {
+    const redactor = new Redactor();
+    redactor.keepCode('1$smdp.example.com$MATCH-77');
+    redactor.keep('ab'); // too short to hunt for: ignored
+    const out = redactor.value({ note: 'id MATCH-77 alone', list: ['MATCH-77', 3, null, true], 'MATCH-77': 'key', fn: () => 1, ab: 'ab' });
+    expect(out).toEqual({ note: 'id *** alone', list: ['***', 3, null, true], '***': 'key', ab: 'ab' });
+  });
+
+  it('keys equal codes equally without containing them', () => {
+    expect(codeKey('LPA:1$smdp.example.com$MATCH-1')).toBe(codeKey('1$smdp.example.com$MATCH-1'));
+    expect(codeKey('1$smdp.example.com$MATCH-1')).not.toBe(codeKey('1$smdp.example.com$MATCH-2'));
+    expect(codeKey('1$smdp.example.com$MATCH-1')).not.toContain('MATCH');
+  });
+
+  it('finds the matching ID of a code', () => {
+    expect(matchingIdOf('1$smdp.example.com$MATCH-1')).toBe('MATCH-1');
+    expect(matchingIdOf('1$smdp.example.com$')).toBeNull();
+    expect(matchingIdOf('nonsense')).toBeNull();
+  });
+});
