@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 export { createHost, activationErrorOf } from './host/index';
-export type { Host, HostConfig, HostOptions, OperationView, Effects, EffectError, LpaEffects, ModemEffects, SchedulerEffects, UiEffects, StorageEffects, MaybePromise } from './host/index';
+export type { Host, HostConfig, HostOptions, ObservedStep, OperationView, Effects, EffectError, LpaEffects, ModemEffects, SchedulerEffects, UiEffects, StorageEffects, MaybePromise } from './host/index';
 export * from './core/index';
 export { machines, FLOW_NAMES } from '../machines/index';
 export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProfileState, ProgressStage, LegacyRoute } from '../machines/index';

@@ -1,4 +1,3 @@
-import { initialTransition } from 'xstate';
 import type { FlowContext, FlowInput, FlowName, LegacyRoute } from '../../machines/types';
 import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import { parseDelay, roundDelay, type DelayField } from '../domain/delay';
@@ -11,7 +10,7 @@ import { domainError, type DomainError } from '../domain/result';
 import { checkTransactionId } from '../domain/transactionId';
 import type { Command } from './commands';
 import type { Json, PortalCall, Reply } from './inputs';
-import { advance, machineOf } from './operation';
+import { advance, followIccid, initialSnapshotOf, machineOf } from './operation';
 import type { CoreState, OperationRecord } from './state';
 
 /** What a valid hand-off becomes: the flow to run and what its machine starts with. */
@@ -51,7 +50,7 @@ export function handOff(state: CoreState, call: PortalCall, now: number, request
 
 function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, out: Command[]): void {
   const flowInput: FlowInput = { operationId: id, now, timing: state.config.timing, delayMs: planned.delayMs, ...planned.flowInput };
-  const [snapshot] = initialTransition(machineOf(planned.flow), flowInput);
+  const [snapshot] = initialSnapshotOf(machineOf(planned.flow), flowInput);
   const op: OperationRecord = {
     id,
     flow: planned.flow,
@@ -65,6 +64,7 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
     callbacks: [],
   };
   state.operations[id] = op;
+  followIccid(state, op, null);
   if (planned.activationCode !== null) {
     state.secrets.operations[id] = { activationCode: planned.activationCode };
     state.secrets.owners[planned.activationCode] = id;

@@ -1,4 +1,4 @@
-import { transition, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { machines } from '../../machines/index';
 import type { FlowContext, FlowEvent, FlowName, Outcome, ProgressStage } from '../../machines/types';
 import type { ActivationError, NetworkRegistrationState } from '../domain/enums';
@@ -17,9 +17,46 @@ export function machineOf(flow: FlowName): AnyStateMachine {
   return machines[flow] as unknown as AnyStateMachine;
 }
 
+/** An inert actor scope that collects the actions a transition asks for instead of running them. */
+interface InertScope {
+  readonly scope: AnyActorScope;
+  actions: MachineAction[];
+}
+
+// xstate's transition() builds a throwaway actor (and runs the context factory) per call: one inert scope per machine instead.
+const scopes = new Map<AnyStateMachine, InertScope>();
+
+function inertScope(machine: AnyStateMachine): InertScope {
+  let inert = scopes.get(machine);
+  if (inert === undefined) {
+    const self = createActor(machine);
+    const made: InertScope = {
+      actions: [],
+      scope: { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: (action) => void made.actions.push(action) },
+    };
+    scopes.set(machine, (inert = made));
+  }
+  inert.actions = [];
+  return inert;
+}
+
+/** xstate's pure `initialTransition(machine, input)`, through the reused inert scope. */
+export function initialSnapshotOf(machine: AnyStateMachine, input: unknown): [AnyMachineSnapshot, MachineAction[]] {
+  const inert = inertScope(machine);
+  return [machine.getInitialSnapshot(inert.scope, input), inert.actions];
+}
+
+// The snapshot an operation's record was last advanced to, keyed by its context object: resolveState only after a restore or clone.
+const snapshots = new WeakMap<FlowContext, AnyMachineSnapshot>();
+
 /** The xstate snapshot of an operation, rebuilt from its record. */
-export function snapshotOf(op: OperationRecord) {
-  return machineOf(op.flow).resolveState({ value: op.value, context: op.context });
+export function snapshotOf(op: OperationRecord): AnyMachineSnapshot {
+  const machine = machineOf(op.flow);
+  const cached = snapshots.get(op.context);
+  if (cached !== undefined && cached.value === op.value && cached.machine === machine) return cached;
+  const snapshot = machine.resolveState({ value: op.value, context: op.context });
+  snapshots.set(op.context, snapshot);
+  return snapshot;
 }
 
 /**
@@ -27,14 +64,19 @@ export function snapshotOf(op: OperationRecord) {
  * Returns false when the machine had no transition for the event (nothing changed).
  */
 export function advance(state: CoreState, op: OperationRecord, event: FlowEvent, out: Command[]): boolean {
+  const machine = machineOf(op.flow);
   const before = snapshotOf(op);
-  const [after, actions] = transition(machineOf(op.flow), before, event);
+  // xstate's pure transition(machine, before, event), without building an actor per call.
+  const inert = inertScope(machine);
+  const after = machine.transition(before, event, inert.scope);
+  const actions = inert.actions;
   if (after.value === before.value && after.context === before.context && actions.length === 0) return false;
   const previousIccid = op.context.iccid;
   op.value = after.value as string;
   op.context = after.context as FlowContext;
-  if (op.context.iccid !== previousIccid) follow(state, op, previousIccid);
-  emit(state, op, actions as readonly MachineAction[], event.now, out);
+  snapshots.set(op.context, after);
+  if (op.context.iccid !== previousIccid) followIccid(state, op, previousIccid);
+  emit(state, op, actions, event.now, out);
   if (after.status === 'done') finish(state, op);
   return true;
 }
@@ -117,8 +159,8 @@ function keepFinished(state: CoreState, record: FinishedRecord): void {
   for (const id of ids.slice(0, Math.max(0, ids.length - state.config.retainFinished))) delete state.finished[id];
 }
 
-/** Keep the ICCID → operations index in step with an operation's ICCID. */
-function follow(state: CoreState, op: OperationRecord, previousIccid: string | null): void {
+/** Keep the ICCID → operations index in step with an operation's ICCID (`previousIccid`: null for a new one). */
+export function followIccid(state: CoreState, op: OperationRecord, previousIccid: string | null): void {
   if (previousIccid !== null) unfollow(state, op.id, previousIccid);
   const iccid = op.context.iccid;
   if (iccid !== null) (state.followers[iccid] ??= []).push(op.id);
