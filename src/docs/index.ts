@@ -1,0 +1,7 @@
+/**
+ * The documentation generator: flow documents from the machines, the portal reference, the
+ * overview, and the host guide's inlined example. `mobile-plans docs` calls {@link generateDocs}.
+ * @packageDocumentation
+ */
+export { checkDocs, generateDocs, renderDocs, REPOSITORY_ROOT, type DocsOptions, type GeneratedFile, type StaleFile } from './generate';
+export { main } from './main';

@@ -1,0 +1,158 @@
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { machines } from '../../machines/index';
+import type { FlowName } from '../../machines/types';
+
+/** A named action as the machine's configuration refers to it. */
+export interface ActionRef {
+  /** The action's name in `setup()`. */
+  readonly type: string;
+  /** Static params, a function computing them from context and event, or undefined. */
+  readonly params: unknown;
+}
+
+/** One transition of a state node: one candidate of one event, in the machine's order. */
+export interface TransitionInfo {
+  /** The state it leaves from. */
+  readonly source: string;
+  /** The event (input) type that triggers it. */
+  readonly event: string;
+  /** The state it leads to; equal to `source` for a transition that stays (no target). */
+  readonly target: string;
+  /** False for a targetless transition: the state is neither left nor re-entered. */
+  readonly leaves: boolean;
+  /** The named guard, e.g. `deadlinePassed` or `and(deadlinePassed, registrationAttemptsLeft)`. */
+  readonly guard: string | null;
+  /** The actions it runs, in order. */
+  readonly actions: readonly ActionRef[];
+}
+
+/** One state of a flow machine. */
+export interface StateInfo {
+  /** The state's key in the machine. */
+  readonly name: string;
+  /** Whether operations start here. */
+  readonly initial: boolean;
+  /** Whether the operation ends here. */
+  readonly final: boolean;
+  /** The actions run on entering it: the effects it requests. */
+  readonly entry: readonly ActionRef[];
+  /** The actions run on leaving it. */
+  readonly exit: readonly ActionRef[];
+  /** Transitions out of this state, grouped by event in the machine's order. */
+  readonly transitions: readonly TransitionInfo[];
+}
+
+/** A flat flow machine as the docs see it: its states in declaration order. */
+export interface FlowGraph {
+  /** The flow's name. */
+  readonly flow: FlowName;
+  /** The machine itself. */
+  readonly machine: AnyStateMachine;
+  /** The initial state's name. */
+  readonly initial: string;
+  /** Every state, in declaration order. */
+  readonly states: readonly StateInfo[];
+}
+
+/**
+ * Walks a flow machine's state nodes (`machine.root.states`) and lists its states, final
+ * states, transitions with their events, targets, named guards and actions, and the entry and
+ * exit actions (the effects each state requests). Throws on nested states: the flows are flat.
+ *
+ * @param flow - the flow's name, a key of `machines`
+ * @example describeFlow('inlineDownload').states.map((s) => s.name) // ['received', 'confirmationCode', ...]
+ */
+export function describeFlow(flow: FlowName): FlowGraph {
+  const machine = machines[flow] as unknown as AnyStateMachine;
+  const root = machine.root;
+  const initial = root.initial?.target[0]?.key;
+  if (initial === undefined) throw new Error(`${flow}: the machine has no initial state`);
+  const states = Object.values(root.states).map((node) => describeState(flow, node, initial));
+  return { flow, machine, initial, states };
+}
+
+/** Every transition of a flow, state by state. */
+export function transitionsOf(graph: FlowGraph): TransitionInfo[] {
+  return graph.states.flatMap((s) => [...s.transitions]);
+}
+
+function describeState(flow: FlowName, node: AnyStateNode, initial: string): StateInfo {
+  if (Object.keys(node.states).length > 0) throw new Error(`${flow}.${node.key}: nested states are not documented; flows are flat`);
+  const transitions: TransitionInfo[] = [];
+  for (const [event, candidates] of node.transitions) {
+    for (const t of candidates) {
+      const target = t.target?.[0]?.key;
+      transitions.push({
+        source: node.key,
+        event,
+        target: target ?? node.key,
+        leaves: target !== undefined,
+        guard: t.guard === undefined ? null : guardLabel(t.guard),
+        actions: t.actions.map(actionRef),
+      });
+    }
+  }
+  for (const t of node.always ?? []) {
+    const target = t.target?.[0]?.key;
+    transitions.push({
+      source: node.key,
+      event: 'always',
+      target: target ?? node.key,
+      leaves: target !== undefined,
+      guard: t.guard === undefined ? null : guardLabel(t.guard),
+      actions: t.actions.map(actionRef),
+    });
+  }
+  return {
+    name: node.key,
+    initial: node.key === initial,
+    final: node.type === 'final',
+    entry: node.entry.map(actionRef),
+    exit: node.exit.map(actionRef),
+    transitions,
+  };
+}
+
+/** A guard as it reads in the docs: its name, its static params, and/or/not compositions. */
+export function guardLabel(guard: unknown): string {
+  if (typeof guard === 'string') return guard;
+  if (typeof guard === 'function') {
+    const composed = guard as { guards?: unknown[]; check?: { name?: string }; name?: string };
+    if (Array.isArray(composed.guards)) {
+      const op = (composed.check?.name ?? composed.name ?? 'guard').replace(/^check/, '').toLowerCase();
+      return `${op}(${composed.guards.map(guardLabel).join(', ')})`;
+    }
+    return composed.name !== undefined && composed.name !== '' ? composed.name : 'inline guard';
+  }
+  if (typeof guard === 'object' && guard !== null && 'type' in guard) {
+    const { type, params } = guard as { type: string; params?: unknown };
+    return `${type}${paramsLabel(params)}`;
+  }
+  return 'guard';
+}
+
+/** An action as it reads in the docs: `setDeadline(from=delay)`, `register(…)` for computed params. */
+export function actionLabel(action: ActionRef): string {
+  return `${action.type}${paramsLabel(action.params)}`;
+}
+
+function paramsLabel(params: unknown): string {
+  if (params === undefined) return '';
+  if (typeof params === 'function') return '(…)';
+  if (typeof params !== 'object' || params === null) return `(${String(params)})`;
+  const entries = Object.entries(params as Record<string, unknown>);
+  return entries.length === 0 ? '' : `(${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')})`;
+}
+
+function actionRef(action: unknown): ActionRef {
+  if (typeof action === 'string') return { type: action, params: undefined };
+  if (typeof action === 'object' && action !== null && 'type' in action) {
+    const { type, params } = action as { type: string; params?: unknown };
+    return { type, params };
+  }
+  if (typeof action === 'function') {
+    const named = action as { type?: string; name?: string };
+    return { type: named.type ?? (named.name || 'inline action'), params: undefined };
+  }
+  return { type: 'unknown action', params: undefined };
+}
