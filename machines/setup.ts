@@ -26,7 +26,8 @@ export function initialContext(input: FlowInput): FlowContext {
   };
 }
 
-type DeadlineFrom = 'delay' | 'toastLifetime' | 'awaitingUser' | 'registrationTimeout' | 'registrationRetry' | 'discoveryRetry';
+/** Which duration a deadline is counted with, from the event's time. */
+export type DeadlineFrom = 'delay' | 'toastLifetime' | 'awaitingUser' | 'registrationTimeout' | 'registrationRetry' | 'discoveryRetry';
 
 function offset(context: FlowContext, from: DeadlineFrom): number {
   const t = context.timing;

@@ -12,5 +12,6 @@ export type { Host, HostConfig, HostOptions, ObservedStep, OperationView, Effect
 export * from './core/index';
 export { machines, FLOW_NAMES } from '../machines/index';
 export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProfileState, ProgressStage, LegacyRoute } from '../machines/index';
+export type { DeadlineFrom } from '../machines/setup';
 export * from './domain/index';
 export { normalizeMetadata as validateMetadata } from './domain/metadata';

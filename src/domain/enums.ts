@@ -101,18 +101,18 @@ export const MobilePlansNetworkRegistrationState = NETWORK_REGISTRATION_STATE;
 export const MobilePlansActivationError = ACTIVATION_ERROR;
 
 /** A `userAccount` value: `"New" | "Existing" | "Bailed" | "None"`. */
-export type UserAccount = (typeof USER_ACCOUNT)[keyof typeof USER_ACCOUNT];
+export type UserAccount = (typeof MobilePlansUserAccount)[keyof typeof MobilePlansUserAccount];
 /** A `purchaseInstrument` value. */
 export type PurchaseInstrument = UserAccount;
 /** A `line` / `lineType` value. */
 export type LineType = UserAccount;
 /** A `moDirectStatus` value, including `"Cancelled"` and `"None"`. */
-export type MoDirectStatus = (typeof MO_DIRECT_STATUS)[keyof typeof MO_DIRECT_STATUS];
+export type MoDirectStatus = (typeof MobilePlansMoDirectStatus)[keyof typeof MobilePlansMoDirectStatus];
 /** A network registration state reported through `registrationChangedScript`. */
 export type NetworkRegistrationState =
-  (typeof NETWORK_REGISTRATION_STATE)[keyof typeof NETWORK_REGISTRATION_STATE];
+  (typeof MobilePlansNetworkRegistrationState)[keyof typeof MobilePlansNetworkRegistrationState];
 /** An activation result reported through `profileActivationCompleteScript`. */
-export type ActivationError = (typeof ACTIVATION_ERROR)[keyof typeof ACTIVATION_ERROR];
+export type ActivationError = (typeof MobilePlansActivationError)[keyof typeof MobilePlansActivationError];
 
 /** Every `userAccount` / `purchaseInstrument` / `lineType` value, in the spec's order. */
 export const USER_ACCOUNTS: readonly UserAccount[] = Object.freeze(Object.values(USER_ACCOUNT));
