@@ -10,7 +10,7 @@ import { domainError, type DomainError } from '../domain/result';
 import { checkTransactionId } from '../domain/transactionId';
 import type { Command } from './commands';
 import type { Json, PortalCall, Reply } from './inputs';
-import { advance, followIccid, initialSnapshotOf, machineOf } from './operation';
+import { advance, followIccid, initialSnapshotOf, machineOf, rememberSnapshot } from './operation';
 import type { CoreState, OperationRecord } from './state';
 
 /** What a valid hand-off becomes: the flow to run and what its machine starts with. */
@@ -64,6 +64,7 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
     callbacks: [],
   };
   state.operations[id] = op;
+  rememberSnapshot(op, snapshot);
   followIccid(state, op, null);
   if (planned.activationCode !== null) {
     state.secrets.operations[id] = { activationCode: planned.activationCode };

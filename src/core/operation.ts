@@ -40,22 +40,27 @@ function inertScope(machine: AnyStateMachine): InertScope {
   return inert;
 }
 
+// The snapshot an operation's record was last advanced to, keyed by the record: resolveState only after a restore or clone.
+const snapshots = new WeakMap<OperationRecord, AnyMachineSnapshot>();
+
 /** xstate's pure `initialTransition(machine, input)`, through the reused inert scope. */
 export function initialSnapshotOf(machine: AnyStateMachine, input: unknown): [AnyMachineSnapshot, MachineAction[]] {
   const inert = inertScope(machine);
   return [machine.getInitialSnapshot(inert.scope, input), inert.actions];
 }
 
-// The snapshot an operation's record was last advanced to, keyed by its context object: resolveState only after a restore or clone.
-const snapshots = new WeakMap<FlowContext, AnyMachineSnapshot>();
+/** Remember `snapshot` as the one `op` stands at (its value and context come from it). */
+export function rememberSnapshot(op: OperationRecord, snapshot: AnyMachineSnapshot): void {
+  snapshots.set(op, snapshot);
+}
 
 /** The xstate snapshot of an operation, rebuilt from its record. */
 export function snapshotOf(op: OperationRecord): AnyMachineSnapshot {
   const machine = machineOf(op.flow);
-  const cached = snapshots.get(op.context);
-  if (cached !== undefined && cached.value === op.value && cached.machine === machine) return cached;
+  const cached = snapshots.get(op);
+  if (cached !== undefined && cached.context === op.context && cached.value === op.value && cached.machine === machine) return cached;
   const snapshot = machine.resolveState({ value: op.value, context: op.context });
-  snapshots.set(op.context, snapshot);
+  snapshots.set(op, snapshot);
   return snapshot;
 }
 
@@ -74,7 +79,7 @@ export function advance(state: CoreState, op: OperationRecord, event: FlowEvent,
   const previousIccid = op.context.iccid;
   op.value = after.value as string;
   op.context = after.context as FlowContext;
-  snapshots.set(op.context, after);
+  snapshots.set(op, after);
   if (op.context.iccid !== previousIccid) followIccid(state, op, previousIccid);
   emit(state, op, actions, event.now, out);
   if (after.status === 'done') finish(state, op);

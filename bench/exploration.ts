@@ -1,0 +1,248 @@
+import { type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot } from 'xstate/graph';
+import { machines } from '../machines/index';
+import type { FlowContext, FlowEvent, FlowInput, FlowName, FlowTiming } from '../machines/types';
+import { cloneState, createState, DEFAULT_CONFIG, step, type CoreState, type Input } from '../src/core/index';
+import { parseActivationCode, toMaskedActivationCode, type MaskedActivationCode } from '../src/domain/activationCode';
+import type { ActivationError, NetworkRegistrationState } from '../src/domain/enums';
+import { portalCall, START } from './flows';
+import { timeOnce } from './lib/measure';
+import { formatCount, formatMs, formatRatio, type Section, type Table } from './lib/report';
+
+/*
+ * 4. Model exploration. Per machine, from each input that opens a different part of it: the
+ * exhaustive graph (getAdjacencyMap) and the generated path sets (getShortestPaths,
+ * getSimplePaths), with events as a function of state (`timer.fired` at `context.deadline`,
+ * every other event at the latest time the context knows). Then a product of 2 and 3
+ * operations through the core: a bounded BFS over `step` with cloned states.
+ */
+
+// Small bounds (host configuration), as generated path tests use, so the simple paths stay few.
+const TIMING: FlowTiming = { ...DEFAULT_CONFIG.timing, maxRegistrationAttempts: 2, maxDiscoveryAttempts: 2, maxConfirmationAttempts: 2 };
+
+function masked(code: string): MaskedActivationCode {
+  const parsed = parseActivationCode(code);
+  if (!parsed.ok) throw new Error(`bench: not an activation code: ${code}`);
+  return toMaskedActivationCode(parsed.value);
+}
+const CODE = masked('1$smdp.example.com$MATCH-1');
+const CODE_CC = masked('1$smdp.example.com$MATCH-2$$1');
+const ICCID = '89882470000000000014';
+
+type Variant = Omit<FlowInput, 'operationId' | 'now' | 'timing'>;
+const CODES: Variant[] = [{ delayMs: 0, code: CODE }, { delayMs: 0, code: CODE_CC }, { delayMs: 0, code: null, inputError: 'invalidActivationCode' }];
+const withDelay = (variants: Variant[], delayMs: number) => variants.map((v) => ({ ...v, delayMs }));
+
+/** The inputs whose union reaches every state of each machine. */
+const INPUTS: Record<FlowName, Variant[]> = {
+  inlineDownload: CODES,
+  delayedDownload: withDelay(CODES, 15 * 60_000),
+  asyncConnectivity: [...CODES, ...withDelay(CODES.slice(0, 1), 15 * 60_000)],
+  delayedProfile: [{ delayMs: 15 * 60_000 }],
+  balanceAddition: [{ delayMs: 0 }, { delayMs: 0, iccid: ICCID }, { delayMs: 0, iccid: null, inputError: 'invalidIccid' }],
+  cancelledPurchase: [{ delayMs: 0 }],
+  legacyResult: [
+    { delayMs: 0, code: CODE, legacyRoute: 'download' },
+    { delayMs: 0, code: CODE_CC, legacyRoute: 'download' },
+    { delayMs: 0, iccid: ICCID, legacyRoute: 'balance' },
+    { delayMs: 0, legacyRoute: 'cancelled' },
+    { delayMs: 0, inputError: 'invalidJson', legacyRoute: 'invalid' },
+  ],
+};
+
+const REGISTRATIONS: readonly NetworkRegistrationState[] = ['searching', 'home', 'denied'];
+const ERRORS: readonly ActivationError[] = ['serverNotReachable', 'confirmationCodeMissing'];
+
+/** Every event a flow takes, with payloads and times that come from the state. */
+export function eventsFor(snapshot: AnyMachineSnapshot): FlowEvent[] {
+  const context = snapshot.context as FlowContext;
+  const now = context.deadline ?? Math.max(context.createdAt, context.startAt ?? context.createdAt);
+  return [
+    { type: 'operation.start', now: context.createdAt },
+    ...(context.deadline === null ? [] : [{ type: 'timer.fired', now: context.deadline } as const]),
+    { type: 'portal.cancel', now },
+    { type: 'lpa.progress', now, percent: 50 },
+    { type: 'lpa.downloaded', now, iccid: ICCID },
+    { type: 'lpa.discovered', now, code: CODE },
+    { type: 'lpa.discovered', now, code: CODE_CC },
+    { type: 'lpa.nothingDiscovered', now },
+    { type: 'lpa.enabled', now },
+    ...(['enabled', 'disabled', 'absent'] as const).map((state): FlowEvent => ({ type: 'lpa.profile', now, state })),
+    ...ERRORS.map((error): FlowEvent => ({ type: 'lpa.failed', now, error })),
+    ...REGISTRATIONS.map((state): FlowEvent => ({ type: 'modem.registration', now, state })),
+    { type: 'user.toastAccepted', now },
+    { type: 'user.toastDismissed', now },
+    { type: 'user.startDownload', now },
+    { type: 'user.confirmationCode', now },
+    { type: 'user.abort', now },
+  ];
+}
+
+interface MachineFigures {
+  states: number;
+  edges: number;
+  shortest: number;
+  simple: number;
+  simpleSteps: number;
+  graphMs: number;
+  shortestMs: number;
+  simpleMs: number;
+}
+
+function explore(flow: FlowName): MachineFigures {
+  const machine = machines[flow] as unknown as AnyStateMachine;
+  const figures: MachineFigures = { states: 0, edges: 0, shortest: 0, simple: 0, simpleSteps: 0, graphMs: 0, shortestMs: 0, simpleMs: 0 };
+  for (const variant of INPUTS[flow]) {
+    const options = { events: eventsFor, input: { operationId: 'op-1', now: START, timing: TIMING, ...variant } };
+    let map: ReturnType<typeof getAdjacencyMap> = {};
+    figures.graphMs += timeOnce(() => void (map = getAdjacencyMap(machine, options)));
+    const nodes = Object.values(map);
+    figures.states += nodes.length;
+    // Edges: (state, event) pairs that lead to another state; events a state ignores are not tried.
+    figures.edges += Object.entries(map).reduce((sum, [key, node]) => sum + Object.values(node.transitions).filter((t) => serializeSnapshot((t as { state: AnyMachineSnapshot }).state) !== key).length, 0);
+    let shortest: unknown[] = [];
+    figures.shortestMs += timeOnce(() => void (shortest = getShortestPaths(machine, options)));
+    figures.shortest += shortest.length;
+    let simple: Array<{ steps: unknown[] }> = [];
+    figures.simpleMs += timeOnce(() => void (simple = getSimplePaths(machine, options)));
+    figures.simple += simple.length;
+    figures.simpleSteps += simple.reduce((sum, path) => sum + path.steps.length, 0);
+  }
+  return figures;
+}
+
+/*
+ * The product through the core: a few operations alive together in one CoreState, explored
+ * breadth first over `step`. Inputs come from the state like the machines' events: per live
+ * operation, its timer at its deadline, the LPA's answers when it holds the LPA, registration
+ * changes of its ICCID, the user's answers and a cancel; `now` from its own context.
+ * Everything a state holds counts (callback history, finished reports): states are whole documents.
+ */
+
+function inputsFor(state: CoreState): Input[] {
+  const inputs: Input[] = [];
+  for (const op of Object.values(state.operations)) {
+    const c = op.context;
+    const now = c.deadline ?? Math.max(c.createdAt, c.startAt ?? c.createdAt);
+    const operationId = op.id;
+    if (c.deadline !== null) inputs.push({ type: 'timer.fired', now: c.deadline, timerId: operationId });
+    inputs.push({ type: 'portal.cancel', now, operationId });
+    if (state.lpa.active === operationId) {
+      inputs.push({ type: 'lpa.progress', now, operationId, percent: 50 });
+      inputs.push({ type: 'lpa.downloaded', now, operationId, iccid: `8988247000000000${operationId.slice(3).padStart(4, '0')}` });
+      inputs.push({ type: 'lpa.enabled', now, operationId });
+      inputs.push({ type: 'lpa.failed', now, operationId, error: 'serverNotReachable' });
+    }
+    // A registration change is a change: the state the operation last heard is not sent again.
+    if (c.iccid !== null) for (const registration of REGISTRATIONS) if (registration !== c.registrationState) inputs.push({ type: 'modem.registration', now, iccid: c.iccid, state: registration });
+    for (const type of ['user.toastAccepted', 'user.toastDismissed', 'user.startDownload', 'user.abort'] as const) inputs.push({ type, now, operationId });
+  }
+  return inputs;
+}
+
+interface ProductFigures {
+  readonly states: number;
+  readonly edges: number;
+  readonly steps: number;
+  readonly complete: boolean;
+  readonly ms: number;
+}
+
+/** Breadth-first search over `step` from `start`, up to `limit` states. */
+export function exploreProduct(start: CoreState, limit: number): ProductFigures {
+  const began = performance.now();
+  const seen = new Set<string>([JSON.stringify(start)]);
+  const queue: string[] = [JSON.stringify(start)];
+  let edges = 0;
+  let steps = 0;
+  let complete = true;
+  while (queue.length > 0) {
+    const text = queue.shift()!;
+    const state = JSON.parse(text) as CoreState;
+    for (const input of inputsFor(state)) {
+      steps += 1;
+      const result = step(cloneState(state), input);
+      if (result.reply.type === 'ignored' || (result.reply.type === 'cancel' && !result.reply.cancelled)) continue;
+      const key = JSON.stringify(result.state);
+      if (key === text) continue;
+      edges += 1;
+      if (seen.has(key)) continue;
+      if (seen.size >= limit) {
+        complete = false;
+        continue;
+      }
+      seen.add(key);
+      queue.push(key);
+    }
+  }
+  return { states: seen.size, edges, steps, complete, ms: performance.now() - began };
+}
+
+/** A core state with `flows` started, one operation each (distinct codes). */
+export function productStart(flows: ReadonlyArray<'inline' | 'delayed' | 'asyncConnectivity'>): CoreState {
+  let state = createState({ timing: TIMING });
+  flows.forEach((flow, i) => {
+    const result = step(state, { type: 'portal.call', now: START, call: portalCall(flow, `1$smdp.example.com$PRODUCT-${i + 1}`) });
+    if (result.reply.type !== 'operation') throw new Error(`product: ${flow} refused`);
+    state = result.state;
+  });
+  return state;
+}
+
+const PRODUCTS: ReadonlyArray<{ flows: ReadonlyArray<'inline' | 'delayed' | 'asyncConnectivity'>; limit: number }> = [
+  { flows: ['inline', 'delayed'], limit: 50_000 },
+  { flows: ['inline', 'asyncConnectivity'], limit: 50_000 },
+  { flows: ['inline', 'delayed', 'asyncConnectivity'], limit: 50_000 },
+];
+
+/** The states of one machine's graph from the input the core gives that flow in the product. */
+function machineStates(flow: 'inline' | 'delayed' | 'asyncConnectivity'): number {
+  const name: FlowName = flow === 'inline' ? 'inlineDownload' : flow === 'delayed' ? 'delayedDownload' : 'asyncConnectivity';
+  const machine = machines[name] as unknown as AnyStateMachine;
+  const delayMs = flow === 'inline' ? 0 : 15 * 60_000;
+  return Object.keys(getAdjacencyMap(machine, { events: eventsFor, input: { operationId: 'op-1', now: START, timing: TIMING, delayMs, code: CODE } })).length;
+}
+
+export function runExploration(): Section {
+  const machineRows: string[][] = [];
+  let totalMs = 0;
+  for (const flow of Object.keys(machines) as FlowName[]) {
+    const f = explore(flow);
+    totalMs += f.graphMs + f.shortestMs + f.simpleMs;
+    machineRows.push([
+      flow, String(INPUTS[flow].length), formatCount(f.states), formatCount(f.edges), formatMs(f.graphMs),
+      formatCount(f.shortest), formatMs(f.shortestMs), formatCount(f.simple), formatCount(f.simpleSteps), formatMs(f.simpleMs),
+    ]);
+  }
+  const productRows: string[][] = [];
+  for (const { flows, limit } of PRODUCTS) {
+    const p = exploreProduct(productStart(flows), limit);
+    const naive = flows.reduce((product, flow) => product * machineStates(flow), 1);
+    productRows.push([
+      flows.join(' + '), formatCount(p.states) + (p.complete ? '' : ` (limit)`), formatCount(p.edges), formatCount(p.steps), formatMs(p.ms),
+      ((p.ms * 1000) / p.steps).toFixed(1), formatCount(naive), formatRatio(p.states / naive),
+    ]);
+  }
+  const tables: Table[] = [
+    {
+      title: 'Per machine: exhaustive graph and generated path sets (summed over the inputs that open its branches)',
+      head: ['machine', 'inputs', 'states', 'edges', 'graph', 'shortest paths', 'time', 'simple paths', 'their steps', 'time'],
+      rows: machineRows,
+    },
+    {
+      title: 'Operations together through the core (BFS over step, cloned states)',
+      head: ['operations', 'states', 'edges', 'inputs tried', 'time', 'µs/input', 'machine states multiplied', 'states ÷ that'],
+      rows: productRows,
+    },
+  ];
+  return {
+    title: '4. Model exploration',
+    tables,
+    targets: [],
+    notes: [
+      `All machine graphs and path sets together: ${formatMs(totalMs)}. Bounds as in generated path tests: 2 registration, discovery and confirmation attempts.`,
+      'Events as a function of state: timer.fired at context.deadline, every other event at the latest time the context knows (deadline, start or creation); registration changes searching, home, denied; LPA errors serverNotReachable and confirmationCodeMissing.',
+      'Product: a state is the whole core document (callback histories and finished reports included); a registration change repeats no state the operation last heard. "machine states multiplied": the product of each machine\'s own graph size from the same input, the naive bound.',
+    ],
+  };
+}
