@@ -1,0 +1,3 @@
+import { describeGeneratedPaths } from './pathSuite';
+
+describeGeneratedPaths('cancelledPurchase');

@@ -1,0 +1,22 @@
+import { describe, it } from 'vitest';
+import type { FlowName } from '../machines/types';
+import { runPath } from './pathRun';
+import { generatedPaths } from './paths';
+import { SCENARIOS } from './scenarios';
+
+/**
+ * The generated path tests of one flow: one `describe` per scenario (machine input), one `it`
+ * per generated path, named by its description, driving the real host on the simulated device.
+ */
+export function describeGeneratedPaths(flow: FlowName): void {
+  const paths = generatedPaths(flow);
+  for (const scenario of SCENARIOS[flow]) {
+    describe(`${flow}, ${scenario.name}`, () => {
+      for (const generated of paths.filter((p) => p.scenario === scenario)) {
+        it(generated.path.description, async () => {
+          await runPath(generated);
+        });
+      }
+    });
+  }
+}
