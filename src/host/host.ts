@@ -26,7 +26,11 @@ type Untimed<T> = T extends { now: number } ? Omit<T, 'now'> : never;
 
 /** The embedded runtime: feeds inputs to the pure core and executes what it asks for. */
 export interface Host {
-  /** Load the persisted document (if any), then restore: re-arm deadlines, resume interrupted work. */
+  /**
+   * Load the persisted document (if any), then restore: re-arm deadlines, resume interrupted
+   * work. Await it before the first input: a document it loads replaces whatever state inputs
+   * sent earlier had built.
+   */
   start(): Promise<void>;
   /** A portal hand-off. */
   call(call: PortalCall): Reply;
