@@ -1,68 +1,28 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrowserBundle } from '../../scripts/build-browser';
+import { startBrowserHarness, type BrowserHarness } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SAMPLE = fileURLToPath(new URL('../fixtures/portal/sample.html', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** A tiny static server on 127.0.0.1: the sample page and the bundle, nothing else. */
-function serve(files: Readonly<Record<string, { type: string; body: Buffer }>>): Promise<Server> {
-  const server = createServer((request, response) => {
-    const file = files[request.url === '/' ? '/sample.html' : (request.url ?? '')];
-    if (request.method !== 'GET' || file === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
-  });
-  server.maxConnections = 16;
-  server.requestTimeout = 10_000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
 
 interface Received {
   readonly script: string;
   readonly args: { activationResult?: string; networkRegistrationState?: string; iccid: string };
 }
 
-let server: Server | undefined;
-let browser: Browser | undefined;
-let bundleDir: string | undefined;
+let harness: BrowserHarness | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install the Debian "chromium" package (CI does) to run the browser test`);
-  }
-  bundleDir = mkdtempSync(join(tmpdir(), 'mobile-plans-bundle-'));
-  const built = await buildBrowserBundle(join(bundleDir, 'mobile-plans-sim.js'));
-  server = await serve({
-    '/sample.html': { type: 'text/html; charset=utf-8', body: readFileSync(SAMPLE) },
-    '/mobile-plans-sim.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(built.file) },
-  });
-  // Playwright gives every launch a new, empty, temporary user-data dir and removes it on close.
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  page = await (await browser.newContext()).newPage();
-  const { port } = server.address() as AddressInfo;
-  await page.goto(`http://127.0.0.1:${port}/sample.html`);
+  harness = await startBrowserHarness({ '/sample.html': { type: 'text/html; charset=utf-8', body: readFileSync(SAMPLE) } }, '/sample.html');
+  page = await (await harness.browser.newContext()).newPage();
+  await page.goto(`${harness.origin}/sample.html`);
   await page.waitForFunction(() => typeof (window as unknown as { sim?: unknown }).sim === 'object');
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
-  server?.closeAllConnections();
-  if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 /** Run a scenario in the page; it returns what the page received during it and the operations. */
