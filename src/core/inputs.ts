@@ -10,12 +10,66 @@ export type Json = null | boolean | number | string | readonly Json[] | { readon
  * data. Values are still unchecked: the core validates them.
  */
 export type PortalCall =
-  | { readonly kind: 'profileDownload'; readonly entryPoint: string; readonly metadata: Json; readonly activationCode: Json; readonly downloadDelay?: Json }
-  | { readonly kind: 'purchaseWithProfileDownload'; readonly entryPoint: string; readonly metadata: Json; readonly activationCode: Json; readonly networkRegistrationInterval: Json }
-  | { readonly kind: 'delayedProfile'; readonly entryPoint: string; readonly metadata: Json; readonly profileDownloadDelayInterval: Json }
-  | { readonly kind: 'balanceAddition'; readonly entryPoint: string; readonly metadata: Json; readonly iccid?: Json }
-  | { readonly kind: 'cancelledPurchase'; readonly entryPoint: string; readonly metadata: Json }
-  | { readonly kind: 'purchaseResult'; readonly entryPoint: string; readonly payload: Json };
+  /** `notifyProfileDownload` / `notifyInlineProfileDownload`: inline download, or delayed when `downloadDelay` > 0. */
+  | {
+      readonly kind: 'profileDownload';
+      /** The portal function called, e.g. `MobilePlansInlineOperations.notifyProfileDownload`; kept in the report. */
+      readonly entryPoint: string;
+      /** The purchase metadata as passed; problems become diagnostics, never a refusal. */
+      readonly metadata: Json;
+      /** The SGP.22 activation code as passed (a credential). */
+      readonly activationCode: Json;
+      /** Minutes to wait before the toast; absent, null or 0 means an inline download. */
+      readonly downloadDelay?: Json;
+    }
+  /** `notifyPurchaseWithProfileDownload`: async connectivity, download now and register later. */
+  | {
+      readonly kind: 'purchaseWithProfileDownload';
+      /** The portal function called; kept in the report. */
+      readonly entryPoint: string;
+      /** The purchase metadata as passed. */
+      readonly metadata: Json;
+      /** The SGP.22 activation code as passed (a credential). */
+      readonly activationCode: Json;
+      /** Minutes to wait after enabling before registering (0 = at once); required. */
+      readonly networkRegistrationInterval: Json;
+    }
+  /** `notifyPurchaseDelayedProfile`: wait, then discover the profile on SM-DS. */
+  | {
+      readonly kind: 'delayedProfile';
+      /** The portal function called; kept in the report. */
+      readonly entryPoint: string;
+      /** The purchase metadata as passed. */
+      readonly metadata: Json;
+      /** Minutes to wait before the first SM-DS discovery; required. */
+      readonly profileDownloadDelayInterval: Json;
+    }
+  /** `notifyBalanceAddition`: balance added to a plan, optionally for a profile to activate. */
+  | {
+      readonly kind: 'balanceAddition';
+      /** The portal function called; kept in the report. */
+      readonly entryPoint: string;
+      /** The purchase metadata as passed. */
+      readonly metadata: Json;
+      /** The profile to check and enable if inactive; absent or null when the portal named none. */
+      readonly iccid?: Json;
+    }
+  /** `notifyCancelledPurchase`: the user left without buying. */
+  | {
+      readonly kind: 'cancelledPurchase';
+      /** The portal function called; kept in the report. */
+      readonly entryPoint: string;
+      /** The purchase metadata as passed. */
+      readonly metadata: Json;
+    }
+  /** `DataMart.notifyPurchaseResult`: the legacy v1 hand-off, routed by its payload. */
+  | {
+      readonly kind: 'purchaseResult';
+      /** The portal function called; kept in the report. */
+      readonly entryPoint: string;
+      /** The v1 payload, normally a JSON string (`ver`, `success`, `purchaseResult`, ...). */
+      readonly payload: Json;
+    };
 
 /** Inputs about one operation that the user gives through the host's UI. */
 export type UserInputType = 'user.toastAccepted' | 'user.toastDismissed' | 'user.startDownload' | 'user.abort';
@@ -25,30 +79,177 @@ export type UserInputType = 'user.toastAccepted' | 'user.toastDismissed' | 'user
  * the core has no clock.
  */
 export type Input =
-  | { readonly type: 'portal.launched'; readonly now: number; readonly transactionId: string }
-  | { readonly type: 'portal.closed'; readonly now: number }
-  | { readonly type: 'portal.call'; readonly now: number; readonly call: PortalCall; readonly operationId?: string }
-  | { readonly type: 'portal.cancel'; readonly now: number; readonly operationId: string }
-  | { readonly type: 'timer.fired'; readonly now: number; readonly timerId: string }
-  | { readonly type: 'lpa.progress'; readonly now: number; readonly operationId: string; readonly percent: number }
-  | { readonly type: 'lpa.downloaded'; readonly now: number; readonly operationId: string; readonly iccid: string }
-  | { readonly type: 'lpa.discovered'; readonly now: number; readonly operationId: string; readonly activationCode: string }
-  | { readonly type: 'lpa.nothingDiscovered'; readonly now: number; readonly operationId: string }
-  | { readonly type: 'lpa.enabled'; readonly now: number; readonly operationId: string }
-  | { readonly type: 'lpa.profile'; readonly now: number; readonly operationId: string; readonly state: ProfileState }
-  | { readonly type: 'lpa.failed'; readonly now: number; readonly operationId: string; readonly error: ActivationError }
-  | { readonly type: 'modem.registration'; readonly now: number; readonly iccid: string; readonly state: NetworkRegistrationState }
-  | { readonly type: UserInputType; readonly now: number; readonly operationId: string }
-  | { readonly type: 'user.confirmationCode'; readonly now: number; readonly operationId: string; readonly code: string }
-  | { readonly type: 'restore'; readonly now: number };
+  /** The portal was opened: it is open again and new operations carry this transaction id. */
+  | {
+      readonly type: 'portal.launched';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The `transactionId` launch parameter (max 64 characters); copied into every report. */
+      readonly transactionId: string;
+    }
+  /** The portal was closed: callbacks from now on are kept in history, not delivered. */
+  | {
+      readonly type: 'portal.closed';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+    }
+  /** A portal hand-off: starts an operation, returns the one already downloading the code, or is refused. */
+  | {
+      readonly type: 'portal.call';
+      /** When it happened, epoch ms; the operation's start time. */
+      readonly now: number;
+      /** The hand-off, still unchecked. */
+      readonly call: PortalCall;
+      /** Id for the new operation instead of the next `op-N`; refused when already in use. */
+      readonly operationId?: string;
+    }
+  /** `notifyOperationCancel`: cancels only inside the operation's cancel window. */
+  | {
+      readonly type: 'portal.cancel';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation to cancel. */
+      readonly operationId: string;
+    }
+  /** A scheduler timer fired; the operation acts only if its deadline has passed. */
+  | {
+      readonly type: 'timer.fired';
+      /** When it fired, epoch ms; compared with the operation's deadline. */
+      readonly now: number;
+      /** The timer's id: the id of the operation that armed it. */
+      readonly timerId: string;
+    }
+  /** Download progress from the LPA. */
+  | {
+      readonly type: 'lpa.progress';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation whose download it is. */
+      readonly operationId: string;
+      /** Percent downloaded, 0–100. */
+      readonly percent: number;
+    }
+  /** The LPA installed the profile. */
+  | {
+      readonly type: 'lpa.downloaded';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation whose download it is. */
+      readonly operationId: string;
+      /** ICCID of the installed profile; the operation follows its registration from now on. */
+      readonly iccid: string;
+    }
+  /** SM-DS has a pending profile for a delayed-profile operation. */
+  | {
+      readonly type: 'lpa.discovered';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The delayed-profile operation that asked. */
+      readonly operationId: string;
+      /** The profile's activation code in clear; the core keeps it as a secret, the machine sees it masked. */
+      readonly activationCode: string;
+    }
+  /** SM-DS has no profile yet: discovery is retried while attempts are left. */
+  | {
+      readonly type: 'lpa.nothingDiscovered';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The delayed-profile operation that asked. */
+      readonly operationId: string;
+    }
+  /** The LPA enabled the profile. */
+  | {
+      readonly type: 'lpa.enabled';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation that asked. */
+      readonly operationId: string;
+    }
+  /** The LPA's answer to `lpa.queryProfile`. */
+  | {
+      readonly type: 'lpa.profile';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation that asked. */
+      readonly operationId: string;
+      /** Whether the profile is enabled, installed but disabled, or absent. */
+      readonly state: ProfileState;
+    }
+  /** An LPA command failed. */
+  | {
+      readonly type: 'lpa.failed';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation whose command failed. */
+      readonly operationId: string;
+      /** The activation error to tell the portal; `unknownError` when the effect named none. */
+      readonly error: ActivationError;
+    }
+  /** The modem's registration state changed for a profile; every live operation following it hears it. */
+  | {
+      readonly type: 'modem.registration';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The profile the modem is registering on. */
+      readonly iccid: string;
+      /** The new state; `home`, `roaming` and `partner` count as connected, `denied` as refused. */
+      readonly state: NetworkRegistrationState;
+    }
+  /** The user's answer to the toast, a start from the app, or giving up at the confirmation prompt. */
+  | {
+      readonly type: UserInputType;
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation the user acted on. */
+      readonly operationId: string;
+    }
+  /** The confirmation code the user typed at the prompt. */
+  | {
+      readonly type: 'user.confirmationCode';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation that prompted. */
+      readonly operationId: string;
+      /** The code itself (a credential): kept in `Secrets`, sent only with `lpa.download`. */
+      readonly code: string;
+    }
+  /** After loading the persisted document: re-arm deadlines and reissue interrupted work. */
+  | {
+      readonly type: 'restore';
+      /** When the host restarted, epoch ms; deadlines already past fire at once. */
+      readonly now: number;
+    };
 
 /** The type tag of every input. */
 export type InputType = Input['type'];
 
 /** What a step answers synchronously, for the portal call or cancel that caused it. */
 export type Reply =
-  | { readonly type: 'operation'; readonly operationId: string; readonly created: boolean }
-  | { readonly type: 'refused'; readonly error: DomainError }
-  | { readonly type: 'cancel'; readonly cancelled: boolean }
+  /** A hand-off was taken. */
+  | {
+      readonly type: 'operation';
+      /** The operation the portal gets as its `OperationContext`. */
+      readonly operationId: string;
+      /** False when an unfinished operation already downloads the same activation code and is returned instead. */
+      readonly created: boolean;
+    }
+  /** A hand-off was invalid (e.g. a bad delay) and started nothing. */
+  | {
+      readonly type: 'refused';
+      /** What was wrong, and which field. */
+      readonly error: DomainError;
+    }
+  /** The answer to `portal.cancel`. */
+  | {
+      readonly type: 'cancel';
+      /** True when the operation was inside its cancel window and is now cancelled. */
+      readonly cancelled: boolean;
+    }
+  /** Any other input that something took. */
   | { readonly type: 'accepted' }
-  | { readonly type: 'ignored'; readonly reason: string };
+  /** An input nothing took (unknown operation, or a state that does not take it); harmless. */
+  | {
+      readonly type: 'ignored';
+      /** Why, in words, for logs. */
+      readonly reason: string;
+    };

@@ -10,10 +10,11 @@ export const STATE_VERSION = 1;
 export interface CoreConfig {
   /** Delays are rounded up to a multiple of this many minutes (DESIGN decision 1). */
   readonly delayGranularityMinutes: number;
+  /** Deadlines, retry intervals and attempt limits the flows use. */
   readonly timing: FlowTiming;
   /** Finished operations kept (for listing and late cancels) before the oldest are dropped. */
   readonly retainFinished: number;
-  /** Registration-change callbacks kept per operation; the oldest are dropped past this. */
+  /** Callbacks kept per operation (history and report); the oldest are dropped past this. */
   readonly maxCallbackHistory: number;
 }
 
@@ -38,31 +39,52 @@ export const DEFAULT_CONFIG: CoreConfig = {
 
 /** One operation in flight: its flow machine's snapshot and what the report needs. */
 export interface OperationRecord {
+  /** The id the portal holds (`op-N` unless the caller chose one). */
   readonly id: string;
+  /** Which flow machine runs it. */
   readonly flow: FlowName;
+  /** The portal function that started it. */
   readonly entryPoint: string;
+  /** The portal launch's transaction id when it started; null when none was launched. */
   readonly transactionId: string | null;
+  /** When the hand-off created it, epoch ms. */
   readonly createdAt: number;
+  /** The purchase metadata, normalized, for the report. */
   readonly metadata: PurchaseMetadata;
+  /** Problems found in the hand-off's input, for the report. */
   readonly diagnostics: Diagnostic[];
   /** The machine's state value and context: all the flow needs to resume. */
   value: string;
+  /** The machine's context: deadline, attempts, masked code, ICCID (never credentials). */
   context: FlowContext;
+  /** Callbacks raised so far, delivered or kept; at most `maxCallbackHistory`. */
   callbacks: CallbackRecord[];
 }
 
 /** What is kept of a finished operation. */
 export interface FinishedRecord {
+  /** The operation's id; kept so listings show it and a new operation cannot reuse it. */
   readonly id: string;
+  /** Which flow ran. */
   readonly flow: FlowName;
+  /** The final state it ended in, e.g. `connected` or `expired`. */
   readonly value: string;
+  /** The report it ended with. */
   readonly report: Report;
 }
 
 /** Credentials, kept apart from everything printable. Hosts may encrypt this part at rest. */
 export interface Secrets {
   /** The activation code (and confirmation code, once given) of each live operation. */
-  readonly operations: Record<string, { activationCode?: string; confirmationCode?: string }>;
+  readonly operations: Record<
+    string,
+    {
+      /** The canonical activation code, in clear; for a delayed profile, set once SM-DS returns it. */
+      activationCode?: string;
+      /** The code the user typed last; absent until given. */
+      confirmationCode?: string;
+    }
+  >;
   /** Canonical activation code → the live operation downloading it (same-code idempotency). */
   readonly owners: Record<string, string>;
 }
@@ -74,17 +96,30 @@ export interface Secrets {
  * clone it first (`cloneState`) to keep an earlier state.
  */
 export interface CoreState {
+  /** The document's format version, {@link STATE_VERSION}. */
   readonly version: typeof STATE_VERSION;
+  /** The configuration the state was created with. */
   config: CoreConfig;
+  /** The transaction id of the current portal launch; null until the portal is launched. */
   transactionId: string | null;
+  /** Whether callbacks are delivered; false once the portal closed or an operation returned to the app. */
   portalOpen: boolean;
+  /** The N of the next generated `op-N` id. */
   nextOperationNumber: number;
+  /** Live operations by id. */
   operations: Record<string, OperationRecord>;
+  /** Finished operations by id, oldest first, at most `config.retainFinished`. */
   finished: Record<string, FinishedRecord>;
   /** The LPA: the operation whose command is running, and the commands waiting their turn. */
-  lpa: { active: string | null; queue: LpaCommand[] };
+  lpa: {
+    /** The operation whose LPA command is running; null when the LPA is free. */
+    active: string | null;
+    /** Commands waiting their turn, oldest first, without their secrets. */
+    queue: LpaCommand[];
+  };
   /** ICCID → live operations following that profile's registration. */
   followers: Record<string, string[]>;
+  /** Credentials of live operations, kept apart so the rest can be printed. */
   secrets: Secrets;
 }
 

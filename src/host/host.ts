@@ -13,11 +13,15 @@ export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & { timing?: Partia
 
 /** An operation as the host lists it. */
 export interface OperationView {
+  /** The operation's id, as the portal holds it. */
   readonly id: string;
+  /** Which flow it runs. */
   readonly flow: FlowName;
   /** The flow machine's current state, e.g. `scheduled`, `toastShown`, `connected`. */
   readonly state: string;
+  /** True while it runs; false once it has reported. */
   readonly live: boolean;
+  /** How it ended; absent while it is live. */
   readonly outcome?: Outcome;
 }
 
@@ -42,14 +46,36 @@ export interface Host {
   registrationChanged(iccid: string, state: NetworkRegistrationState): void;
   /** The user's answers to the toast, the confirmation prompt and the app. */
   readonly user: {
+    /**
+     * The user accepted the "ready to download" toast: the download begins (after the confirmation prompt if the code needs one).
+     * @param operationId - the operation from `ui.toast`
+     */
     acceptToast(operationId: string): void;
+    /**
+     * The user dismissed the toast: the download waits to be started from the app, until it expires.
+     * @param operationId - the operation from `ui.toast`
+     */
     dismissToast(operationId: string): void;
+    /**
+     * The user started a dismissed or ignored download from the app.
+     * @param operationId - the operation waiting for the user
+     */
     startDownload(operationId: string): void;
+    /**
+     * The confirmation code the user typed; kept as a secret and sent only with the download.
+     * @param operationId - the operation from `ui.confirmationCode`
+     * @param code - the code as typed
+     */
     confirmationCode(operationId: string, code: string): void;
+    /**
+     * The user gave up at the confirmation prompt: the operation fails with `operationAborted`.
+     * @param operationId - the operation from `ui.confirmationCode`
+     */
     abort(operationId: string): void;
   };
   /** The portal was opened with this transaction id (spec: portal launch parameters). */
   launch(transactionId: string): void;
+  /** The portal was closed: later callbacks are kept in each operation's history, not delivered. */
   closePortal(): void;
   /** Any input, stamped with the current time. */
   send(input: Untimed<Input>): Reply;
@@ -65,7 +91,9 @@ export interface Host {
 
 /** What `createHost` takes: the effects the host application implements, and configuration. */
 export interface HostOptions {
+  /** Everything the host application provides (LPA, modem, scheduler, UI, storage, clock, ...). */
   readonly effects: Effects;
+  /** Delay rounding, timing and retention, over `DEFAULT_CONFIG`; a loaded document keeps its own. */
   readonly config?: HostConfig;
   /** Opt-in observer of every step (for logs, traces and tests); it must not throw. */
   readonly observe?: (step: ObservedStep) => void;
@@ -73,8 +101,11 @@ export interface HostOptions {
 
 /** One step as an observer sees it: the input (with its time), the commands, the reply. */
 export interface ObservedStep {
+  /** The input, stamped with its time. */
   readonly input: Input;
+  /** The commands the step asked for, in order, before any has run (an `lpa.download` carries its codes in clear). */
   readonly commands: readonly Command[];
+  /** The step's synchronous answer. */
   readonly reply: Reply;
 }
 
@@ -105,11 +136,22 @@ export function createHost(options: HostOptions): Host {
     const result = step(state, timed);
     state = result.state;
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
-    const saving = effects.storage.save(state);
-    if (saving instanceof Promise) work.push({ kind: 'saved', saving: saving.catch((error: unknown) => effectFailed('storage.save', error)) });
+    const saving = save();
+    if (saving !== undefined) work.push({ kind: 'saved', saving });
     for (const command of result.commands) work.push({ kind: 'command', command });
     drain();
     return result.reply;
+  };
+
+  // A failed save is reported and the step goes on: the work it promised still has to happen.
+  const save = (): Promise<void> | undefined => {
+    try {
+      const saving = effects.storage.save(state);
+      return saving instanceof Promise ? saving.catch((error: unknown) => effectFailed('storage.save', error)) : undefined;
+    } catch (error) {
+      effectFailed('storage.save', error);
+      return undefined;
+    }
   };
 
   const effectFailed = (what: string, error: unknown): void => {
