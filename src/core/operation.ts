@@ -161,7 +161,9 @@ function reportOf(op: OperationRecord, outcome: Outcome, activationResult: Activ
 function keepFinished(state: CoreState, record: FinishedRecord): void {
   state.finished[record.id] = record;
   const ids = Object.keys(state.finished);
-  for (const id of ids.slice(0, Math.max(0, ids.length - state.config.retainFinished))) delete state.finished[id];
+  // Below the limit (the usual case) nothing is dropped: skip the slice.
+  if (ids.length <= state.config.retainFinished) return;
+  for (const id of ids.slice(0, ids.length - state.config.retainFinished)) delete state.finished[id];
 }
 
 /** Keep the ICCID → operations index in step with an operation's ICCID (`previousIccid`: null for a new one). */
@@ -172,7 +174,13 @@ export function followIccid(state: CoreState, op: OperationRecord, previousIccid
 }
 
 function unfollow(state: CoreState, operationId: string, iccid: string): void {
-  const list = state.followers[iccid]?.filter((id) => id !== operationId) ?? [];
+  const followers = state.followers[iccid];
+  // Usually the operation is the ICCID's only follower: drop the entry without filtering a copy.
+  if (followers !== undefined && followers.length === 1 && followers[0] === operationId) {
+    delete state.followers[iccid];
+    return;
+  }
+  const list = followers?.filter((id) => id !== operationId) ?? [];
   if (list.length === 0) delete state.followers[iccid];
   else state.followers[iccid] = list;
 }
