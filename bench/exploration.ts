@@ -3,8 +3,8 @@ import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot } 
 import { machines } from '../machines/index';
 import type { FlowContext, FlowEvent, FlowInput, FlowName, FlowTiming } from '../machines/types';
 import { cloneState, createState, DEFAULT_CONFIG, step, type CoreState, type Input } from '../src/core/index';
-import { parseActivationCode, toMaskedActivationCode, type MaskedActivationCode } from '../src/domain/activationCode';
-import type { ActivationError, NetworkRegistrationState } from '../src/domain/enums';
+import { graphEvents, pathEvents, REPRESENTATIVE_REGISTRATIONS, simplePathEvents } from '../model-tests/events';
+import { CODE, flowInput, masked, PATH_TIMING, SCENARIOS } from '../model-tests/scenarios';
 import { portalCall, START } from './flows';
 import { timeOnce } from './lib/measure';
 import { formatCount, formatMs, formatRatio, type Section, type Table } from './lib/report';
@@ -17,66 +17,8 @@ import { formatCount, formatMs, formatRatio, type Section, type Table } from './
  * operations through the core: a bounded BFS over `step` with cloned states.
  */
 
-// Small bounds (host configuration), as generated path tests use, so the simple paths stay few.
-const TIMING: FlowTiming = { ...DEFAULT_CONFIG.timing, maxRegistrationAttempts: 2, maxDiscoveryAttempts: 2, maxConfirmationAttempts: 2 };
-
-function masked(code: string): MaskedActivationCode {
-  const parsed = parseActivationCode(code);
-  if (!parsed.ok) throw new Error(`bench: not an activation code: ${code}`);
-  return toMaskedActivationCode(parsed.value);
-}
-const CODE = masked('1$smdp.example.com$MATCH-1');
-const CODE_CC = masked('1$smdp.example.com$MATCH-2$$1');
-const ICCID = '89882470000000000014';
-
-type Variant = Omit<FlowInput, 'operationId' | 'now' | 'timing'>;
-const CODES: Variant[] = [{ delayMs: 0, code: CODE }, { delayMs: 0, code: CODE_CC }, { delayMs: 0, code: null, inputError: 'invalidActivationCode' }];
-const withDelay = (variants: Variant[], delayMs: number) => variants.map((v) => ({ ...v, delayMs }));
-
-/** The inputs whose union reaches every state of each machine. */
-const INPUTS: Record<FlowName, Variant[]> = {
-  inlineDownload: CODES,
-  delayedDownload: withDelay(CODES, 15 * 60_000),
-  asyncConnectivity: [...CODES, ...withDelay(CODES.slice(0, 1), 15 * 60_000)],
-  delayedProfile: [{ delayMs: 15 * 60_000 }],
-  balanceAddition: [{ delayMs: 0 }, { delayMs: 0, iccid: ICCID }, { delayMs: 0, iccid: null, inputError: 'invalidIccid' }],
-  cancelledPurchase: [{ delayMs: 0 }],
-  legacyResult: [
-    { delayMs: 0, code: CODE, legacyRoute: 'download' },
-    { delayMs: 0, code: CODE_CC, legacyRoute: 'download' },
-    { delayMs: 0, iccid: ICCID, legacyRoute: 'balance' },
-    { delayMs: 0, legacyRoute: 'cancelled' },
-    { delayMs: 0, inputError: 'invalidJson', legacyRoute: 'invalid' },
-  ],
-};
-
-const REGISTRATIONS: readonly NetworkRegistrationState[] = ['searching', 'home', 'denied'];
-const ERRORS: readonly ActivationError[] = ['serverNotReachable', 'confirmationCodeMissing'];
-
-/** Every event a flow takes, with payloads and times that come from the state. */
-export function eventsFor(snapshot: AnyMachineSnapshot): FlowEvent[] {
-  const context = snapshot.context as FlowContext;
-  const now = context.deadline ?? Math.max(context.createdAt, context.startAt ?? context.createdAt);
-  return [
-    { type: 'operation.start', now: context.createdAt },
-    ...(context.deadline === null ? [] : [{ type: 'timer.fired', now: context.deadline } as const]),
-    { type: 'portal.cancel', now },
-    { type: 'lpa.progress', now, percent: 50 },
-    { type: 'lpa.downloaded', now, iccid: ICCID },
-    { type: 'lpa.discovered', now, code: CODE },
-    { type: 'lpa.discovered', now, code: CODE_CC },
-    { type: 'lpa.nothingDiscovered', now },
-    { type: 'lpa.enabled', now },
-    ...(['enabled', 'disabled', 'absent'] as const).map((state): FlowEvent => ({ type: 'lpa.profile', now, state })),
-    ...ERRORS.map((error): FlowEvent => ({ type: 'lpa.failed', now, error })),
-    ...REGISTRATIONS.map((state): FlowEvent => ({ type: 'modem.registration', now, state })),
-    { type: 'user.toastAccepted', now },
-    { type: 'user.toastDismissed', now },
-    { type: 'user.startDownload', now },
-    { type: 'user.confirmationCode', now },
-    { type: 'user.abort', now },
-  ];
-}
+// The same scenarios, bounds and events the model tests explore, so these figures are theirs.
+const TIMING: FlowTiming = PATH_TIMING;
 
 interface MachineFigures {
   states: number;
@@ -92,10 +34,11 @@ interface MachineFigures {
 function explore(flow: FlowName): MachineFigures {
   const machine = machines[flow] as unknown as AnyStateMachine;
   const figures: MachineFigures = { states: 0, edges: 0, shortest: 0, simple: 0, simpleSteps: 0, graphMs: 0, shortestMs: 0, simpleMs: 0 };
-  for (const variant of INPUTS[flow]) {
-    const options = { events: eventsFor, input: { operationId: 'op-1', now: START, timing: TIMING, ...variant } };
+  for (const scenario of SCENARIOS[flow]) {
+    const input = flowInput(scenario);
+    const options = { events: pathEvents, input };
     let map: ReturnType<typeof getAdjacencyMap> = {};
-    figures.graphMs += timeOnce(() => void (map = getAdjacencyMap(machine, options)));
+    figures.graphMs += timeOnce(() => void (map = getAdjacencyMap(machine, { events: graphEvents, input })));
     const nodes = Object.values(map);
     figures.states += nodes.length;
     // Edges: (state, event) pairs that lead to another state; events a state ignores are not tried.
@@ -104,7 +47,7 @@ function explore(flow: FlowName): MachineFigures {
     figures.shortestMs += timeOnce(() => void (shortest = getShortestPaths(machine, options)));
     figures.shortest += shortest.length;
     let simple: Array<{ steps: unknown[] }> = [];
-    figures.simpleMs += timeOnce(() => void (simple = getSimplePaths(machine, options)));
+    figures.simpleMs += timeOnce(() => void (simple = getSimplePaths(machine, { events: simplePathEvents, input })));
     figures.simple += simple.length;
     figures.simpleSteps += simple.reduce((sum, path) => sum + path.steps.length, 0);
   }
@@ -134,7 +77,7 @@ function inputsFor(state: CoreState): Input[] {
       inputs.push({ type: 'lpa.failed', now, operationId, error: 'serverNotReachable' });
     }
     // A registration change is a change: the state the operation last heard is not sent again.
-    if (c.iccid !== null) for (const registration of REGISTRATIONS) if (registration !== c.registrationState) inputs.push({ type: 'modem.registration', now, iccid: c.iccid, state: registration });
+    if (c.iccid !== null) for (const registration of REPRESENTATIVE_REGISTRATIONS) if (registration !== c.registrationState) inputs.push({ type: 'modem.registration', now, iccid: c.iccid, state: registration });
     for (const type of ['user.toastAccepted', 'user.toastDismissed', 'user.startDownload', 'user.abort'] as const) inputs.push({ type, now, operationId });
   }
   return inputs;
@@ -200,7 +143,7 @@ function machineStates(flow: 'inline' | 'delayed' | 'asyncConnectivity'): number
   const name: FlowName = flow === 'inline' ? 'inlineDownload' : flow === 'delayed' ? 'delayedDownload' : 'asyncConnectivity';
   const machine = machines[name] as unknown as AnyStateMachine;
   const delayMs = flow === 'inline' ? 0 : 15 * 60_000;
-  return Object.keys(getAdjacencyMap(machine, { events: eventsFor, input: { operationId: 'op-1', now: START, timing: TIMING, delayMs, code: CODE } })).length;
+  return Object.keys(getAdjacencyMap(machine, { events: graphEvents, input: { operationId: 'op-1', now: START, timing: TIMING, delayMs, code: masked(CODE) } })).length;
 }
 
 export function runExploration(): Section {
@@ -210,7 +153,7 @@ export function runExploration(): Section {
     const f = explore(flow);
     totalMs += f.graphMs + f.shortestMs + f.simpleMs;
     machineRows.push([
-      flow, String(INPUTS[flow].length), formatCount(f.states), formatCount(f.edges), formatMs(f.graphMs),
+      flow, String(SCENARIOS[flow].length), formatCount(f.states), formatCount(f.edges), formatMs(f.graphMs),
       formatCount(f.shortest), formatMs(f.shortestMs), formatCount(f.simple), formatCount(f.simpleSteps), formatMs(f.simpleMs),
     ]);
   }
@@ -241,7 +184,7 @@ export function runExploration(): Section {
     targets: [],
     notes: [
       `All machine graphs and path sets together: ${formatMs(totalMs)}. Bounds as in generated path tests: 2 registration, discovery and confirmation attempts.`,
-      'Events as a function of state: timer.fired at context.deadline, every other event at the latest time the context knows (deadline, start or creation); registration changes searching, home, denied; LPA errors serverNotReachable and confirmationCodeMissing.',
+      'Scenarios (machine inputs) and events as a function of state are the model tests\' own (model-tests/scenarios.ts, model-tests/events.ts): the graph with graphEvents (early, on-time and late timers), shortest paths with pathEvents, simple paths with simplePathEvents.',
       'Product: a state is the whole core document (callback histories and finished reports included); a registration change repeats no state the operation last heard. "machine states multiplied": the product of each machine\'s own graph size from the same input, the naive bound.',
     ],
   };
