@@ -1,4 +1,5 @@
-import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type AnyTransitionDefinition } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } from 'xstate';
+import { entryActions, pureInitialTransition, pureTransition } from '../src/core/pureTransition';
 import type { FlowContext, FlowEvent, FlowInput } from '../machines/types';
 
 /*
@@ -83,37 +84,13 @@ export function takenTransitions(snapshot: AnyMachineSnapshot, event: FlowEvent)
 
 const XSTATE_INTERNAL = /^xstate\./;
 
-/** An actor scope that collects the actions a transition asks for instead of running them. */
-interface Collector {
-  readonly scope: AnyActorScope;
-  actions: Array<{ type: string; params?: unknown }>;
-}
-
-// xstate's transition() builds a throwaway actor per call (running the context factory without
-// input, which throws): one collecting scope per machine instead, as the core does.
-const collectors = new WeakMap<AnyStateMachine, Collector>();
-
-function collector(machine: AnyStateMachine): Collector {
-  let c = collectors.get(machine);
-  if (c === undefined) {
-    const self = createActor(machine, { input: { operationId: 'scope', now: 0, timing: {}, delayMs: 0 } });
-    const made: Collector = {
-      actions: [],
-      scope: { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: (action) => void made.actions.push(action) },
-    };
-    collectors.set(machine, (c = made));
-  }
-  c.actions = [];
-  return c;
-}
-
 function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): Effect[] {
   return actions.filter((a) => !XSTATE_INTERNAL.test(a.type)).map((a) => (a.params === undefined ? { type: a.type } : { type: a.type, params: a.params }));
 }
 
 /** The initial snapshot of a machine for an input (xstate's pure `initialTransition`). */
 export function initialSnapshot(machine: AnyStateMachine, input: FlowInput): FlowSnapshot {
-  return machine.getInitialSnapshot(collector(machine).scope, input) as FlowSnapshot;
+  return pureInitialTransition(machine, input)[0] as FlowSnapshot;
 }
 
 /**
@@ -122,18 +99,11 @@ export function initialSnapshot(machine: AnyStateMachine, input: FlowInput): Flo
  */
 export function stepMachine(snapshot: FlowSnapshot, event: FlowEvent): { next: FlowSnapshot; effects: Effect[] } {
   const machine = snapshot.machine as AnyStateMachine;
-  const c = collector(machine);
-  const next = machine.transition(snapshot, event, c.scope) as FlowSnapshot;
-  return { next, effects: effectsOf(c.actions) };
+  const [next, actions] = pureTransition(machine, snapshot, event);
+  return { next: next as FlowSnapshot, effects: effectsOf(actions) };
 }
 
 /** The effects a state's entry asks for, with params from the context alone (what a restart replays). */
 export function entryEffects(s: FlowSnapshot): Effect[] {
-  const node = (s.machine as AnyStateMachine).root.states[s.value];
-  const args = { context: s.context, event: { type: 'restore' } };
-  return (node?.entry ?? []).map((action) => {
-    const { type, params } = typeof action === 'string' ? { type: action, params: undefined } : (action as { type: string; params?: unknown });
-    const resolved = typeof params === 'function' ? (params as (a: typeof args) => unknown)(args) : params;
-    return resolved === undefined ? { type } : { type, params: resolved };
-  });
+  return entryActions(s.machine as AnyStateMachine, s.value, s.context).map(({ type, params }) => (params === undefined ? { type } : { type, params }));
 }

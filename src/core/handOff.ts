@@ -10,7 +10,8 @@ import { domainError, type DomainError } from '../domain/result';
 import { checkTransactionId } from '../domain/transactionId';
 import type { Command } from './commands';
 import type { Json, PortalCall, Reply } from './inputs';
-import { advance, followIccid, initialSnapshotOf, machineOf, rememberSnapshot } from './operation';
+import { advance, followIccid, machineOf, rememberSnapshot } from './operation';
+import { pureInitialTransition } from './pureTransition';
 import type { CoreState, OperationRecord } from './state';
 
 /** What a valid hand-off becomes: the flow to run and what its machine starts with. */
@@ -50,7 +51,7 @@ export function handOff(state: CoreState, call: PortalCall, now: number, request
 
 function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, out: Command[]): void {
   const flowInput: FlowInput = { operationId: id, now, timing: state.config.timing, delayMs: planned.delayMs, ...planned.flowInput };
-  const [snapshot] = initialSnapshotOf(machineOf(planned.flow), flowInput);
+  const [snapshot] = pureInitialTransition(machineOf(planned.flow), flowInput);
   const op: OperationRecord = {
     id,
     flow: planned.flow,

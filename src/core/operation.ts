@@ -1,53 +1,19 @@
-import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { machines } from '../../machines/index';
 import type { FlowContext, FlowEvent, FlowName, Outcome, ProgressStage } from '../../machines/types';
 import type { ActivationError, NetworkRegistrationState } from '../domain/enums';
 import type { CallbackScript, Command } from './commands';
 import { dropQueued, requestLpa } from './lpaQueue';
+import { pureTransition, type MachineAction } from './pureTransition';
 import type { CoreState, FinishedRecord, OperationRecord } from './state';
-
-/** A named action as xstate returns it: the effect a machine asked for. */
-interface MachineAction {
-  readonly type: string;
-  readonly params?: unknown;
-}
 
 /** The flow machine behind an operation. */
 export function machineOf(flow: FlowName): AnyStateMachine {
   return machines[flow] as unknown as AnyStateMachine;
 }
 
-/** An inert actor scope that collects the actions a transition asks for instead of running them. */
-interface InertScope {
-  readonly scope: AnyActorScope;
-  actions: MachineAction[];
-}
-
-// xstate's transition() builds a throwaway actor (and runs the context factory) per call: one inert scope per machine instead.
-const scopes = new Map<AnyStateMachine, InertScope>();
-
-function inertScope(machine: AnyStateMachine): InertScope {
-  let inert = scopes.get(machine);
-  if (inert === undefined) {
-    const self = createActor(machine);
-    const made: InertScope = {
-      actions: [],
-      scope: { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: (action) => void made.actions.push(action) },
-    };
-    scopes.set(machine, (inert = made));
-  }
-  inert.actions = [];
-  return inert;
-}
-
 // The snapshot an operation's record was last advanced to, keyed by the record: resolveState only after a restore or clone.
 const snapshots = new WeakMap<OperationRecord, AnyMachineSnapshot>();
-
-/** xstate's pure `initialTransition(machine, input)`, through the reused inert scope. */
-export function initialSnapshotOf(machine: AnyStateMachine, input: unknown): [AnyMachineSnapshot, MachineAction[]] {
-  const inert = inertScope(machine);
-  return [machine.getInitialSnapshot(inert.scope, input), inert.actions];
-}
 
 /** Remember `snapshot` as the one `op` stands at (its value and context come from it). */
 export function rememberSnapshot(op: OperationRecord, snapshot: AnyMachineSnapshot): void {
@@ -69,12 +35,8 @@ export function snapshotOf(op: OperationRecord): AnyMachineSnapshot {
  * Returns false when the machine had no transition for the event (nothing changed).
  */
 export function advance(state: CoreState, op: OperationRecord, event: FlowEvent, out: Command[]): boolean {
-  const machine = machineOf(op.flow);
   const before = snapshotOf(op);
-  // xstate's pure transition(machine, before, event), without building an actor per call.
-  const inert = inertScope(machine);
-  const after = machine.transition(before, event, inert.scope);
-  const actions = inert.actions;
+  const [after, actions] = pureTransition(machineOf(op.flow), before, event);
   if (after.value === before.value && after.context === before.context && actions.length === 0) return false;
   const previousIccid = op.context.iccid;
   op.value = after.value as string;

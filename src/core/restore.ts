@@ -1,11 +1,7 @@
 import type { Command } from './commands';
 import { emit, machineOf } from './operation';
-import type { CoreState, OperationRecord } from './state';
-
-interface EntryAction {
-  readonly type: string;
-  readonly params?: unknown;
-}
+import { entryActions } from './pureTransition';
+import type { CoreState } from './state';
 
 /**
  * After a restart: re-run the entry effects of every live operation's current state, so
@@ -20,16 +16,6 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
   for (const id of order) {
     const op = state.operations[id];
-    if (op !== undefined) emit(state, op, entryActions(op), now, out);
+    if (op !== undefined) emit(state, op, entryActions(machineOf(op.flow), op.value, op.context), now, out);
   }
-}
-
-/** The entry actions of an operation's current state, with params evaluated from its context. */
-function entryActions(op: OperationRecord): EntryAction[] {
-  const node = machineOf(op.flow).root.states[op.value];
-  const restoring = { context: op.context, event: { type: 'restore' } };
-  return (node?.entry ?? []).map((action) => {
-    const { type, params } = typeof action === 'string' ? { type: action, params: undefined } : (action as EntryAction);
-    return { type, params: typeof params === 'function' ? (params as (arg: typeof restoring) => unknown)(restoring) : params };
-  });
 }
