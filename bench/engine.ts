@@ -1,6 +1,7 @@
-import { createActor, initialTransition, transition, type AnyActorScope, type AnyStateMachine } from 'xstate';
+import { createActor, initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { machines } from '../machines/index';
 import { createState, step, type CoreState } from '../src/core/index';
+import { pureInitialTransition, pureTransition } from '../src/core/pureTransition';
 import { initialInline, reduceInline } from './floor';
 import { recordFlows, type RecordedFlow } from './flows';
 import { measure, ratioOf, timeOf, type Task } from './lib/measure';
@@ -58,14 +59,9 @@ function tasks(flow: RecordedFlow): Task[] {
     },
   }]);
   // The xstate work under the engine: what the core calls per event, without the core around it.
-  const inert = inertScope(machine);
   list.push([INERT, () => {
-    inert.actions = [];
-    let snapshot = machine.getInitialSnapshot(inert.scope, flow.machineInput);
-    for (const event of flow.events) {
-      inert.actions = [];
-      snapshot = machine.transition(snapshot, event, inert.scope);
-    }
+    let [snapshot] = pureInitialTransition(machine, flow.machineInput);
+    for (const event of flow.events) [snapshot] = pureTransition(machine, snapshot, event);
     return snapshot;
   }]);
   if (flow.name === 'inline') {
@@ -76,14 +72,6 @@ function tasks(flow: RecordedFlow): Task[] {
     }]);
   }
   return list;
-}
-
-/** An inert actor scope, built as src/core/operation.ts builds it: actions are collected, never run. */
-function inertScope(machine: AnyStateMachine): { scope: AnyActorScope; actions: unknown[] } {
-  const self = createActor(machine);
-  const inert: { scope: AnyActorScope; actions: unknown[] } = { actions: [], scope: undefined as unknown as AnyActorScope };
-  inert.scope = { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: (action) => void inert.actions.push(action) };
-  return inert;
 }
 
 /** Every implementation must end the flow where the engine does, before anything is timed. */
@@ -143,7 +131,7 @@ export function runEngine(): Section {
     notes: [
       '† events after the first only, against the actor\'s sends after operation.start: the creation (hand-off validation, initial snapshot) made untimed on both sides.',
       'step replays the recorded core inputs from createState() (the portal call includes validation, metadata normalization and the operation record); the actor and transition() get the same machine input and events.',
-      'machine.transition with one inert scope is the xstate work under the engine (what src/core/operation.ts calls per event); step minus that is the engine\'s own work: hand-off validation and metadata normalization, commands, callback JSON, the report, the LPA queue and the indexes.',
+      'machine.transition with one inert scope is the xstate work under the engine (src/core/pureTransition.ts, what the core calls per event); step minus that is the engine\'s own work: hand-off validation and metadata normalization, commands, callback JSON, the report, the LPA queue and the indexes.',
       'transition() is slow in xstate 5.33 because each call builds a throwaway inert actor scope: createActor() (a mailbox, an actor system, and an eager getInitialSnapshot that runs the context factory with no input, which throws a TypeError the actor catches) plus a second system; the core reuses one inert scope per machine and calls machine.transition() directly.',
     ],
   };
