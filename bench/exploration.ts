@@ -1,8 +1,8 @@
 import { type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot } from 'xstate/graph';
 import { machines } from '../machines/index';
-import type { FlowContext, FlowEvent, FlowInput, FlowName, FlowTiming } from '../machines/types';
-import { cloneState, createState, DEFAULT_CONFIG, step, type CoreState, type Input } from '../src/core/index';
+import type { FlowName, FlowTiming } from '../machines/types';
+import { cloneState, createState, step, type CoreState, type Input } from '../src/core/index';
 import { graphEvents, pathEvents, REPRESENTATIVE_REGISTRATIONS, simplePathEvents } from '../model-tests/events';
 import { CODE, flowInput, masked, PATH_TIMING, SCENARIOS } from '../model-tests/scenarios';
 import { portalCall, START } from './flows';
