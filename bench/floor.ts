@@ -1,3 +1,4 @@
+import { DEFAULT_TIMING } from '../machines/setup';
 import type { FlowEvent, FlowInput } from '../machines/types';
 import type { Command } from '../src/core/commands';
 import type { NetworkRegistrationState } from '../src/domain/enums';
@@ -27,7 +28,7 @@ export interface InlineState {
 export function initialInline(input: FlowInput): InlineState {
   return {
     value: 'received',
-    context: { operationId: input.operationId, registrationTimeoutMs: input.timing.registrationTimeoutMs, iccid: null, deadline: null, registrationAttempts: 0, registrationState: null },
+    context: { operationId: input.operationId, registrationTimeoutMs: DEFAULT_TIMING.registrationTimeoutMs, iccid: null, deadline: null, registrationAttempts: 0, registrationState: null },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FlowEvent, FlowInput, FlowName } from '../machines/types';
-import { createState, DEFAULT_CONFIG, step, type Command, type CoreState, type Input, type PortalCall } from '../src/core/index';
+import { createState, step, type Command, type CoreState, type Input, type PortalCall } from '../src/core/index';
 import { parseActivationCode, toMaskedActivationCode } from '../src/domain/activationCode';
 
 /*
@@ -132,7 +132,7 @@ export function recordFlow(name: BenchFlow): RecordedFlow {
     name,
     flow: FLOW_OF[name],
     inputs,
-    machineInput: { operationId: 'op-1', now: first.now, timing: DEFAULT_CONFIG.timing, delayMs: DELAY_OF[name], code: toMaskedActivationCode(parsed.value) },
+    machineInput: { operationId: 'op-1', now: first.now, delayMs: DELAY_OF[name], code: toMaskedActivationCode(parsed.value) },
     events: inputs.map(eventOf),
     finalValue: finished.value,
   };

@@ -60,7 +60,6 @@ export async function runPersistence(): Promise<Section> {
   const perOp = (Buffer.byteLength(text) - emptyBytes) / PENDING;
   const op = Object.values(document.operations)[0]!;
   const { context, ...record } = op;
-  const { timing, ...contextRest } = context;
   const secretBytes = (Buffer.byteLength(JSON.stringify(document.secrets)) - size(createState().secrets)) / PENDING;
 
   const xstate = xstatePersisted(PENDING);
@@ -100,8 +99,7 @@ export async function runPersistence(): Promise<Section> {
   ];
   const breakdown = [
     ['operation record without context', formatBytes(size(record))],
-    ['machine context, without timing', formatBytes(size(contextRest))],
-    ['context.timing (a copy of config.timing)', formatBytes(size(timing))],
+    ['machine context', formatBytes(size(context))],
     ['secrets (activation code + owner index)', formatBytes(secretBytes)],
   ];
   const targets: Target[] = [

@@ -1,6 +1,20 @@
 import { assign, setup } from 'xstate';
 import type { ActivationError, NetworkRegistrationState } from '../src/domain/enums';
-import type { FlowContext, FlowEvent, FlowInput, Outcome, ProgressStage } from './types';
+import type { FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProgressStage } from './types';
+
+const MINUTE = 60_000;
+
+/** The durations and bounds of every flow unless the host configures others. */
+export const DEFAULT_TIMING: FlowTiming = {
+  registrationTimeoutMs: 5 * MINUTE,
+  registrationRetryMs: 15 * MINUTE,
+  maxRegistrationAttempts: 4,
+  discoveryRetryMs: 15 * MINUTE,
+  maxDiscoveryAttempts: 4,
+  maxConfirmationAttempts: 3,
+  toastLifetimeMs: 24 * 60 * MINUTE,
+  awaitingUserLifetimeMs: 7 * 24 * 60 * MINUTE,
+};
 
 const CONNECTED: readonly NetworkRegistrationState[] = ['home', 'roaming', 'partner'];
 const CONFIRMATION_ERRORS: readonly ActivationError[] = ['confirmationCodeMissing', 'incorrectConfirmationCode'];
@@ -9,7 +23,6 @@ const CONFIRMATION_ERRORS: readonly ActivationError[] = ['confirmationCodeMissin
 export function initialContext(input: FlowInput): FlowContext {
   return {
     operationId: input.operationId,
-    timing: input.timing,
     delayMs: input.delayMs,
     createdAt: input.now,
     code: input.code ?? null,
@@ -29,8 +42,7 @@ export function initialContext(input: FlowInput): FlowContext {
 /** Which duration a deadline is counted with, from the event's time. */
 export type DeadlineFrom = 'delay' | 'toastLifetime' | 'awaitingUser' | 'registrationTimeout' | 'registrationRetry' | 'discoveryRetry';
 
-function offset(context: FlowContext, from: DeadlineFrom): number {
-  const t = context.timing;
+function offset(t: FlowTiming, context: FlowContext, from: DeadlineFrom): number {
   switch (from) {
     case 'delay': return context.delayMs;
     case 'toastLifetime': return t.toastLifetimeMs;
@@ -40,6 +52,32 @@ function offset(context: FlowContext, from: DeadlineFrom): number {
     case 'discoveryRetry': return t.discoveryRetryMs;
   }
 }
+
+type Args = { context: FlowContext; event: FlowEvent };
+
+/**
+ * The actions and guards that read the host's timing. They close over it instead of reading
+ * a copy in every context: `withTiming` gives a machine other timing through `machine.provide`.
+ */
+function timed(timing: FlowTiming) {
+  return {
+    actions: {
+      setDeadline: assign(({ context, event }: Args, params: { from: DeadlineFrom }) => ({
+        deadline: event.now + offset(timing, context, params.from),
+      })),
+    },
+    guards: {
+      confirmationCodeAsked: ({ context, event }: Args) =>
+        event.type === 'lpa.failed' &&
+        CONFIRMATION_ERRORS.includes(event.error) &&
+        context.confirmationAttempts < timing.maxConfirmationAttempts,
+      registrationAttemptsLeft: ({ context }: Args) => context.registrationAttempts < timing.maxRegistrationAttempts,
+      discoveryAttemptsLeft: ({ context }: Args) => context.discoveryAttempts < timing.maxDiscoveryAttempts,
+    },
+  };
+}
+
+const defaults = timed(DEFAULT_TIMING).guards;
 
 /**
  * The one `setup()` every flow machine is built from: effects are named actions with empty
@@ -69,9 +107,8 @@ export const flowSetup = setup({
     activationComplete: (_, _params: { activationResult: ActivationError; iccid: string | null }) => {},
     registrationChanged: (_, _params: { state: NetworkRegistrationState; iccid: string | null }) => {},
     report: (_, _params: { outcome: Outcome; activationResult: ActivationError | null }) => {},
-    setDeadline: assign(({ context, event }, params: { from: DeadlineFrom }) => ({
-      deadline: event.now + offset(context, params.from),
-    })),
+    // The same as timed(DEFAULT_TIMING).actions.setDeadline, written inline so setup() infers its params.
+    setDeadline: assign(({ context, event }, params: { from: DeadlineFrom }) => ({ deadline: event.now + offset(DEFAULT_TIMING, context, params.from) })),
     setStartAt: assign(({ context, event }) => ({ startAt: event.now + context.delayMs, deadline: event.now + context.delayMs })),
     noDeadline: assign({ deadline: null }),
     fail: assign((_, params: { error: ActivationError }) => ({ failure: params.error })),
@@ -92,15 +129,12 @@ export const flowSetup = setup({
     inputRejected: ({ context }) => context.inputError !== null,
     confirmationCodeRequired: ({ context }) => context.code?.confirmationCodeRequired === true,
     discoveredCodeNeedsConfirmation: ({ event }) => event.type === 'lpa.discovered' && event.code.confirmationCodeRequired,
-    confirmationCodeAsked: ({ context, event }) =>
-      event.type === 'lpa.failed' &&
-      CONFIRMATION_ERRORS.includes(event.error) &&
-      context.confirmationAttempts < context.timing.maxConfirmationAttempts,
+    confirmationCodeAsked: defaults.confirmationCodeAsked,
+    registrationAttemptsLeft: defaults.registrationAttemptsLeft,
+    discoveryAttemptsLeft: defaults.discoveryAttemptsLeft,
     registrationDelayed: ({ context }) => context.delayMs > 0,
     registrationSucceeded: ({ event }) => event.type === 'modem.registration' && CONNECTED.includes(event.state),
     registrationDenied: ({ event }) => event.type === 'modem.registration' && event.state === 'denied',
-    registrationAttemptsLeft: ({ context }) => context.registrationAttempts < context.timing.maxRegistrationAttempts,
-    discoveryAttemptsLeft: ({ context }) => context.discoveryAttempts < context.timing.maxDiscoveryAttempts,
     hasIccid: ({ context }) => context.iccid !== null,
     profileEnabled: ({ event }) => event.type === 'lpa.profile' && event.state === 'enabled',
     profileDisabled: ({ event }) => event.type === 'lpa.profile' && event.state === 'disabled',
@@ -110,3 +144,8 @@ export const flowSetup = setup({
 
 /** The machine type every flow shares. */
 export type FlowMachine = ReturnType<typeof flowSetup.createMachine>;
+
+/** `machine` with the actions and guards that read timing closed over `timing` instead of the defaults. */
+export function withTiming<M extends { provide(implementations: never): M }>(machine: M, timing: FlowTiming): M {
+  return machine.provide(timed(timing) as never);
+}

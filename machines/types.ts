@@ -40,8 +40,6 @@ export interface FlowInput {
   readonly operationId: string;
   /** When the hand-off created the operation, epoch ms. */
   readonly now: number;
-  /** The host's durations and bounds. */
-  readonly timing: FlowTiming;
   /** The rounded delay or interval in milliseconds (0 when the flow has none). */
   readonly delayMs: number;
   /** The portal's activation code, masked; null when it was invalid, absent when the flow takes none. */
@@ -61,8 +59,6 @@ export interface FlowInput {
 export interface FlowContext {
   /** The operation this machine runs. */
   readonly operationId: string;
-  /** The host's durations and bounds, fixed when the operation was created. */
-  readonly timing: FlowTiming;
   /** The rounded delay or interval in milliseconds; 0 when the flow has none. */
   readonly delayMs: number;
   /** When the operation was created, epoch ms. */

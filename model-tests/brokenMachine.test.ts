@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
-import { delayedDownloadMachine, flowSetup } from '../machines/index';
+import { delayedDownloadMachine, flowSetup, withTiming } from '../machines/index';
 import { CANCEL_ONLY_BEFORE_TOAST, CANCELLED_NEVER_DOWNLOADS, checked, INVARIANTS } from './invariants';
-import { flowInput, SCENARIOS } from './scenarios';
+import { flowInput, PATH_TIMING, SCENARIOS } from './scenarios';
 import { exploreGraph } from './stateGraph';
 
 /*
@@ -23,7 +23,7 @@ const brokenMachine = flowSetup.createMachine({
 } as unknown as Parameters<typeof flowSetup.createMachine>[0]) as unknown as AnyStateMachine;
 
 const input = flowInput(SCENARIOS.delayedDownload[0]!);
-const graphOf = (machine: AnyStateMachine) => checked(exploreGraph(machine, input));
+const graphOf = (machine: AnyStateMachine) => checked(exploreGraph(withTiming(machine, PATH_TIMING), input));
 
 describe('a deliberately broken machine fails the invariants', () => {
   it('the real delayed-download machine keeps "cancel is accepted only before the toast"', () => {

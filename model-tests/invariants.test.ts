@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyStateMachine } from 'xstate';
-import { FLOW_NAMES, machines } from '../machines/index';
+import { FLOW_NAMES } from '../machines/index';
 import { DEFAULT_CONFIG } from '../src/core/state';
 import { checked, INVARIANTS, type CheckedGraph } from './invariants';
-import { flowInput, PATH_TIMING, SCENARIOS } from './scenarios';
+import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from './scenarios';
 import { exploreGraph } from './stateGraph';
 
 /*
@@ -18,7 +17,7 @@ const graphs = FLOW_NAMES.map((flow) => ({
   graphs: SCENARIOS[flow].flatMap((scenario) =>
     Object.entries(TIMINGS).map(([timing, t]) => ({
       label: `${scenario.name}, ${timing} timing`,
-      graph: checked(exploreGraph(machines[flow] as unknown as AnyStateMachine, flowInput(scenario, t))),
+      graph: checked(exploreGraph(modelMachine(flow, t), flowInput(scenario))),
     })),
   ),
 }));

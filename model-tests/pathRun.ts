@@ -1,13 +1,12 @@
 import { expect } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
-import { machines } from '../machines/index';
 import type { FlowContext } from '../machines/types';
 import { maskActivationCode } from '../src/domain/activationCode';
 import { EVENT_TYPES } from './events';
 import { entryEffects, stateNames, type FlowSnapshot } from './machineModel';
 import { Checks, expectedSignatures, leaks, ownCommands, signature } from './observations';
 import { replay, type GeneratedPath, type ModelStep } from './paths';
-import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, OPERATION_ID, PATH_CONFIG, T0 } from './scenarios';
+import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, modelMachine, OPERATION_ID, PATH_CONFIG, T0 } from './scenarios';
 import { World } from './world';
 
 /*
@@ -52,7 +51,7 @@ export class PathRun {
   private constructor(world: World, generated: GeneratedPath) {
     this.world = world;
     this.generated = generated;
-    this.machine = machines[generated.scenario.flow] as unknown as AnyStateMachine;
+    this.machine = modelMachine(generated.scenario.flow);
     this.model = replay(generated);
     this.#initial = generated.path.steps[0]!.state;
     this.#mark = world.steps.length;
@@ -161,7 +160,6 @@ export class PathRun {
   #checkContext(c: Checks, host: FlowContext, model: FlowContext, step: ModelStep): void {
     const untimed = (x: FlowContext) => ({
       operationId: x.operationId,
-      timing: x.timing,
       delayMs: x.delayMs,
       code: x.code,
       inputError: x.inputError,

@@ -1,10 +1,9 @@
-import type { AnyStateMachine, AnyTransitionDefinition } from 'xstate';
+import type { AnyTransitionDefinition } from 'xstate';
 import { createTestModel, type TestPath } from 'xstate/graph';
-import { machines } from '../machines/index';
 import type { FlowEvent, FlowName } from '../machines/types';
 import { modelNow, pathEvents, simplePathEvents } from './events';
 import { initialSnapshot, stepMachine, takenTransitions, type Effect, type FlowSnapshot } from './machineModel';
-import { flowInput, SCENARIOS, type Scenario } from './scenarios';
+import { flowInput, modelMachine, SCENARIOS, type Scenario } from './scenarios';
 
 /*
  * The generated paths of every flow: shortest and simple paths of the machine from each
@@ -47,7 +46,7 @@ const cache = new Map<FlowName, GeneratedPath[]>();
 export function generatedPaths(flow: FlowName): GeneratedPath[] {
   const cached = cache.get(flow);
   if (cached !== undefined) return cached;
-  const machine = machines[flow] as unknown as AnyStateMachine;
+  const machine = modelMachine(flow);
   const result: GeneratedPath[] = [];
   for (const scenario of SCENARIOS[flow]) {
     const input = flowInput(scenario);
@@ -91,7 +90,7 @@ export function replay(generated: GeneratedPath): ModelStep[] {
   const cached = replays.get(generated);
   if (cached !== undefined) return cached;
   const { scenario, path } = generated;
-  const machine = machines[scenario.flow] as unknown as AnyStateMachine;
+  const machine = modelMachine(scenario.flow);
   let snapshot = initialSnapshot(machine, flowInput(scenario));
   const steps: ModelStep[] = [];
   for (const step of path.steps.slice(1)) {

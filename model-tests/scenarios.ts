@@ -1,3 +1,5 @@
+import type { AnyStateMachine } from 'xstate';
+import { machinesFor } from '../machines/index';
 import type { FlowInput, FlowName, FlowTiming } from '../machines/types';
 import type { PortalCall } from '../src/core/inputs';
 import { DEFAULT_CONFIG } from '../src/core/state';
@@ -62,15 +64,20 @@ export interface Scenario {
   /** Says what is special about the input, e.g. `code needing confirmation, delay 5 → 15 min`. */
   readonly name: string;
   readonly call: PortalCall;
-  /** The machine input, apart from the id, time and timing every scenario shares. */
-  readonly input: Omit<FlowInput, 'operationId' | 'now' | 'timing'>;
+  /** The machine input, apart from the id and time every scenario shares. */
+  readonly input: Omit<FlowInput, 'operationId' | 'now'>;
   /** The activation code the operation downloads (for the eUICC checks), if known at hand-off. */
   readonly activationCode: string | null;
 }
 
 /** The flow input of a scenario as the core builds it. */
-export function flowInput(scenario: Scenario, timing: FlowTiming = PATH_TIMING): FlowInput {
-  return { operationId: OPERATION_ID, now: T0, timing, ...scenario.input };
+export function flowInput(scenario: Scenario): FlowInput {
+  return { operationId: OPERATION_ID, now: T0, ...scenario.input };
+}
+
+/** A flow's machine as the model tests run it: with the path tests' small bounds unless told. */
+export function modelMachine(flow: FlowName, timing: FlowTiming = PATH_TIMING): AnyStateMachine {
+  return machinesFor(timing)[flow] as unknown as AnyStateMachine;
 }
 
 const INLINE = 'MobilePlansInlineOperations.notifyProfileDownload';

@@ -50,8 +50,8 @@ export function handOff(state: CoreState, call: PortalCall, now: number, request
 }
 
 function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, out: Command[]): void {
-  const flowInput: FlowInput = { operationId: id, now, timing: state.config.timing, delayMs: planned.delayMs, ...planned.flowInput };
-  const [snapshot] = pureInitialTransition(machineOf(planned.flow), flowInput);
+  const flowInput: FlowInput = { operationId: id, now, delayMs: planned.delayMs, ...planned.flowInput };
+  const [snapshot] = pureInitialTransition(machineOf(state, planned.flow), flowInput);
   const op: OperationRecord = {
     id,
     flow: planned.flow,

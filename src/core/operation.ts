@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { machines } from '../../machines/index';
+import { machinesFor } from '../../machines/index';
 import type { FlowContext, FlowEvent, FlowName, Outcome, ProgressStage } from '../../machines/types';
 import type { ActivationError, NetworkRegistrationState } from '../domain/enums';
 import type { CallbackScript, Command } from './commands';
@@ -7,9 +7,9 @@ import { dropQueued, requestLpa } from './lpaQueue';
 import { pureTransition, type MachineAction } from './pureTransition';
 import type { CoreState, FinishedRecord, OperationRecord } from './state';
 
-/** The flow machine behind an operation. */
-export function machineOf(flow: FlowName): AnyStateMachine {
-  return machines[flow] as unknown as AnyStateMachine;
+/** The flow machine behind an operation, with the state's timing. */
+export function machineOf(state: CoreState, flow: FlowName): AnyStateMachine {
+  return machinesFor(state.config.timing)[flow] as unknown as AnyStateMachine;
 }
 
 // The snapshot an operation's record was last advanced to, keyed by the record: resolveState only after a restore or clone.
@@ -21,8 +21,8 @@ export function rememberSnapshot(op: OperationRecord, snapshot: AnyMachineSnapsh
 }
 
 /** The xstate snapshot of an operation, rebuilt from its record. */
-export function snapshotOf(op: OperationRecord): AnyMachineSnapshot {
-  const machine = machineOf(op.flow);
+export function snapshotOf(state: CoreState, op: OperationRecord): AnyMachineSnapshot {
+  const machine = machineOf(state, op.flow);
   const cached = snapshots.get(op);
   if (cached !== undefined && cached.context === op.context && cached.value === op.value && cached.machine === machine) return cached;
   const snapshot = machine.resolveState({ value: op.value, context: op.context });
@@ -35,8 +35,8 @@ export function snapshotOf(op: OperationRecord): AnyMachineSnapshot {
  * Returns false when the machine had no transition for the event (nothing changed).
  */
 export function advance(state: CoreState, op: OperationRecord, event: FlowEvent, out: Command[]): boolean {
-  const before = snapshotOf(op);
-  const [after, actions] = pureTransition(machineOf(op.flow), before, event);
+  const before = snapshotOf(state, op);
+  const [after, actions] = pureTransition(before.machine, before, event);
   if (after.value === before.value && after.context === before.context && actions.length === 0) return false;
   const previousIccid = op.context.iccid;
   op.value = after.value as string;

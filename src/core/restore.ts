@@ -16,6 +16,6 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
   for (const id of order) {
     const op = state.operations[id];
-    if (op !== undefined) emit(state, op, entryActions(machineOf(op.flow), op.value, op.context), now, out);
+    if (op !== undefined) emit(state, op, entryActions(machineOf(state, op.flow), op.value, op.context), now, out);
   }
 }

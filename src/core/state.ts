@@ -1,3 +1,4 @@
+import { DEFAULT_TIMING } from '../../machines/setup';
 import type { FlowContext, FlowName, FlowTiming } from '../../machines/types';
 import type { Diagnostic } from '../domain/diagnostics';
 import type { PurchaseMetadata } from '../domain/metadata';
@@ -18,21 +19,10 @@ export interface CoreConfig {
   readonly maxCallbackHistory: number;
 }
 
-const MINUTE = 60_000;
-
 /** The defaults: 15-minute rounding, 5 minutes to register, four attempts 15 minutes apart. */
 export const DEFAULT_CONFIG: CoreConfig = {
   delayGranularityMinutes: 15,
-  timing: {
-    registrationTimeoutMs: 5 * MINUTE,
-    registrationRetryMs: 15 * MINUTE,
-    maxRegistrationAttempts: 4,
-    discoveryRetryMs: 15 * MINUTE,
-    maxDiscoveryAttempts: 4,
-    maxConfirmationAttempts: 3,
-    toastLifetimeMs: 24 * 60 * MINUTE,
-    awaitingUserLifetimeMs: 7 * 24 * 60 * MINUTE,
-  },
+  timing: DEFAULT_TIMING,
   retainFinished: 100,
   maxCallbackHistory: 20,
 };
@@ -127,7 +117,8 @@ export interface CoreState {
 export function createState(config: Partial<Omit<CoreConfig, 'timing'>> & { timing?: Partial<FlowTiming> } = {}): CoreState {
   return {
     version: STATE_VERSION,
-    config: { ...DEFAULT_CONFIG, ...config, timing: { ...DEFAULT_CONFIG.timing, ...config.timing } },
+    // The default timing object itself when none is given: its machines are found without a lookup by value.
+    config: { ...DEFAULT_CONFIG, ...config, timing: config.timing === undefined ? DEFAULT_TIMING : { ...DEFAULT_TIMING, ...config.timing } },
     transactionId: null,
     portalOpen: true,
     nextOperationNumber: 1,

@@ -4,7 +4,7 @@ import type { FlowContext, FlowEvent, FlowName } from '../../machines/types';
 import { parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import type { Command } from '../core/commands';
 import type { Input, Reply } from '../core/inputs';
-import { machineOf, snapshotOf } from '../core/operation';
+import { snapshotOf } from '../core/operation';
 import { createState, type CoreState } from '../core/state';
 import { step } from '../core/step';
 import { SAMPLE_ACTIVATION_CODE, SAMPLE_CONFIRMATION_CODE, SAMPLE_ICCID, SAMPLE_TRANSACTION_ID, SCENARIOS, type Scenario } from './scenarios';
@@ -80,7 +80,7 @@ export function mainPath(flow: FlowName): MainPath {
   exchanges[exchanges.length - 1] = { ...handOff, state: stateOf(core, id) };
 
   const op = core.operations[id];
-  const path = op === undefined ? [] : pathToSuccess(scenario, snapshotOf(op) as AnyMachineSnapshot);
+  const path = op === undefined ? [] : pathToSuccess(scenario, snapshotOf(core, op) as AnyMachineSnapshot);
   for (const { event, state } of path) {
     const live = core.operations[id];
     if (live === undefined) return { scenario, operationId: id, exchanges, divergence: `${id} finished in ${String(stateOf(core, id))} before ${event.type}` };
@@ -99,8 +99,7 @@ export function mainPath(flow: FlowName): MainPath {
 
 /** The flow events of the shortest path from `from` to the scenario's success state. */
 function pathToSuccess(scenario: Scenario, from: AnyMachineSnapshot): Array<{ event: FlowEvent; state: string }> {
-  const machine = machineOf(scenario.flow);
-  const paths = getShortestPaths(machine, {
+  const paths = getShortestPaths(from.machine, {
     fromState: from,
     events: (snapshot) => happyEvents(scenario, snapshot.context as FlowContext),
     toState: (snapshot) => snapshot.value === scenario.success,

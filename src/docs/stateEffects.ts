@@ -2,7 +2,7 @@ import type { FlowContext, FlowEvent, FlowName } from '../../machines/types';
 import { initialContext } from '../../machines/setup';
 import type { Command } from '../core/commands';
 import { emit } from '../core/operation';
-import { createState, DEFAULT_CONFIG, type OperationRecord } from '../core/state';
+import { createState, type OperationRecord } from '../core/state';
 import type { ActionRef, FlowGraph, StateInfo } from './machineGraph';
 import { SAMPLE_ICCID } from './scenarios';
 
@@ -15,7 +15,7 @@ import { SAMPLE_ICCID } from './scenarios';
 const SAMPLE_DEADLINE = 15 * 60_000;
 
 function sampleContext(flow: FlowName): FlowContext {
-  const base = initialContext({ operationId: 'op-1', now: 0, timing: DEFAULT_CONFIG.timing, delayMs: SAMPLE_DEADLINE, iccid: SAMPLE_ICCID });
+  const base = initialContext({ operationId: 'op-1', now: 0, delayMs: SAMPLE_DEADLINE, iccid: SAMPLE_ICCID });
   return { ...base, deadline: SAMPLE_DEADLINE, startAt: SAMPLE_DEADLINE, legacyRoute: flow === 'legacyResult' ? 'download' : null };
 }
 
