@@ -177,5 +177,3 @@ export const ENUM_OBJECTS: Readonly<Record<string, Readonly<Record<string, strin
     MobilePlansNetworkRegistrationState,
     MobilePlansActivationError,
   });
-
-export { ACTIVATION_ERROR_DESCRIPTIONS } from './activationErrorDescriptions';
