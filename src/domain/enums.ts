@@ -4,13 +4,13 @@
  * objects of one kind are the same object.
  */
 
-/** The spec's enums key each value by its own spelling with a lowercase first letter. */
-type EnumTable<V extends string> = { readonly [K in V as Uncapitalize<K>]: K };
-
-/** A frozen enum object from its values, in order: `['ServiceError']` → `{ serviceError: 'ServiceError' }`. */
-function enumTable<const V extends string>(values: readonly V[]): EnumTable<V> {
+/**
+ * A frozen enum object from its values, in order: the spec keys each value by its own spelling
+ * with a lowercase first letter (`['ServiceError']` → `{ serviceError: 'ServiceError' }`).
+ */
+function enumTable<const V extends string>(values: readonly V[]): { readonly [K in V as Uncapitalize<K>]: K } {
   const entries = values.map((value) => [value.charAt(0).toLowerCase() + value.slice(1), value]);
-  return Object.freeze(Object.fromEntries(entries)) as EnumTable<V>;
+  return Object.freeze(Object.fromEntries(entries)) as { readonly [K in V as Uncapitalize<K>]: K };
 }
 
 /** `userAccount` values (spec "Purchase Metadata Properties"). */
