@@ -40,7 +40,9 @@ export async function buildBrowserBundle(outfile: string = join(ROOT, BROWSER_BU
       format: 'iife',
       globalName: 'MobilePlansSim',
       platform: 'browser',
-      target: 'es2020',
+      // The sources need an ES2022 runtime anyway (tsconfig target and lib; Object.hasOwn): es2020 only
+      // added helpers that rewrite the simulator's #private fields into WeakMaps.
+      target: 'es2022',
       minify,
       legalComments: 'none',
       define: { 'process.env.NODE_ENV': '"production"' },

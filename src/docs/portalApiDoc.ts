@@ -1,4 +1,5 @@
-import { ACTIVATION_ERROR_DESCRIPTIONS, ACTIVATION_ERRORS, ENUM_OBJECTS, METADATA_FIELDS, MO_DIRECT_STATUSES, REQUIRED_METADATA_FIELDS, USER_ACCOUNTS, type MetadataField } from '../domain/index';
+import { ACTIVATION_ERROR_DESCRIPTIONS } from '../descriptions/index';
+import { ACTIVATION_ERRORS, ENUM_OBJECTS, METADATA_FIELDS, MO_DIRECT_STATUSES, REQUIRED_METADATA_FIELDS, USER_ACCOUNTS, type MetadataField } from '../domain/index';
 import { INLINE_OPERATION_OBJECTS, METADATA_FACTORY_OBJECTS, PORTAL_OBJECTS } from '../portal/entryPoints';
 import { CALLBACK_ARGS } from './callbackArgs';
 import { GENERATIONS, entryPoints, generationsOf, signature, type EntryPointDoc, type Generation } from './entryPoints';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIVATION_ERROR_DESCRIPTIONS } from '../descriptions/index';
 import {
-  ACTIVATION_ERROR_DESCRIPTIONS,
   ACTIVATION_ERRORS,
   CONNECTED_REGISTRATION_STATES,
   DataMartActivationErrors,

@@ -4,76 +4,72 @@
  * objects of one kind are the same object.
  */
 
+/**
+ * A frozen enum object from its values, in order: the spec keys each value by its own spelling
+ * with a lowercase first letter (`['ServiceError']` → `{ serviceError: 'ServiceError' }`).
+ */
+function enumTable<const V extends string>(values: readonly V[]): { readonly [K in V as Uncapitalize<K>]: K } {
+  const entries = values.map((value) => [value.charAt(0).toLowerCase() + value.slice(1), value]);
+  return Object.freeze(Object.fromEntries(entries)) as { readonly [K in V as Uncapitalize<K>]: K };
+}
+
 /** `userAccount` values (spec "Purchase Metadata Properties"). */
-const USER_ACCOUNT = Object.freeze({
-  new: 'New',
-  existing: 'Existing',
-  bailed: 'Bailed',
-  none: 'None',
-} as const);
+const USER_ACCOUNT = enumTable(['New', 'Existing', 'Bailed', 'None']);
 
 /** `moDirectStatus` values; `cancelled` and `none` come from the spec's own examples. */
-const MO_DIRECT_STATUS = Object.freeze({
-  complete: 'Complete',
-  serviceError: 'ServiceError',
-  invalidSIM: 'InvalidSIM',
-  logOnFailed: 'LogOnFailed',
-  purchaseFailed: 'PurchaseFailed',
-  clientError: 'ClientError',
-  billingError: 'BillingError',
-  cancelled: 'Cancelled',
-  none: 'None',
-} as const);
+const MO_DIRECT_STATUS = enumTable([
+  'Complete',
+  'ServiceError',
+  'InvalidSIM',
+  'LogOnFailed',
+  'PurchaseFailed',
+  'ClientError',
+  'BillingError',
+  'Cancelled',
+  'None',
+]);
 
 /** `DataMartNetworkRegistrationState` / `MobilePlansNetworkRegistrationState`: value = key. */
-const NETWORK_REGISTRATION_STATE = Object.freeze({
-  none: 'none',
-  deregistered: 'deregistered',
-  searching: 'searching',
-  home: 'home',
-  roaming: 'roaming',
-  partner: 'partner',
-  denied: 'denied',
-} as const);
+const NETWORK_REGISTRATION_STATE = enumTable(['none', 'deregistered', 'searching', 'home', 'roaming', 'partner', 'denied']);
 
 /**
  * Activation errors: the union of the 2018 list (`invalidCallback`) and the current one
  * (`invalidJson`), in the spec's order; value = key.
  */
-const ACTIVATION_ERROR = Object.freeze({
-  success: 'success',
-  notAuthorized: 'notAuthorized',
-  notFound: 'notFound',
-  policyViolation: 'policyViolation',
-  insufficientSpaceOnCard: 'insufficientSpaceOnCard',
-  serverFailure: 'serverFailure',
-  serverNotReachable: 'serverNotReachable',
-  timeoutWaitingForUserConsent: 'timeoutWaitingForUserConsent',
-  incorrectConfirmationCode: 'incorrectConfirmationCode',
-  confirmationCodeMaxRetriesExceeded: 'confirmationCodeMaxRetriesExceeded',
-  cardRemoved: 'cardRemoved',
-  cardBusy: 'cardBusy',
-  other: 'other',
-  cardGeneralFailure: 'cardGeneralFailure',
-  confirmationCodeMissing: 'confirmationCodeMissing',
-  invalidMatchingId: 'invalidMatchingId',
-  noEligibleProfileForThisDevice: 'noEligibleProfileForThisDevice',
-  operationAborted: 'operationAborted',
-  eidMismatch: 'eidMismatch',
-  profileNotAvailableForNewBinding: 'profileNotAvailableForNewBinding',
-  profileNotReleasedByOperator: 'profileNotReleasedByOperator',
-  operationProhibitedByProfileClass: 'operationProhibitedByProfileClass',
-  profileNotPresent: 'profileNotPresent',
-  noCorrespondingRequest: 'noCorrespondingRequest',
-  unknownError: 'unknownError',
-  lpaInitializationError: 'lpaInitializationError',
-  modemNotFound: 'modemNotFound',
-  localSettingsAccessFailed: 'localSettingsAccessFailed',
-  invalidCallback: 'invalidCallback',
-  invalidJson: 'invalidJson',
-  invalidActivationCode: 'invalidActivationCode',
-  invalidIccid: 'invalidIccid',
-} as const);
+const ACTIVATION_ERROR = enumTable([
+  'success',
+  'notAuthorized',
+  'notFound',
+  'policyViolation',
+  'insufficientSpaceOnCard',
+  'serverFailure',
+  'serverNotReachable',
+  'timeoutWaitingForUserConsent',
+  'incorrectConfirmationCode',
+  'confirmationCodeMaxRetriesExceeded',
+  'cardRemoved',
+  'cardBusy',
+  'other',
+  'cardGeneralFailure',
+  'confirmationCodeMissing',
+  'invalidMatchingId',
+  'noEligibleProfileForThisDevice',
+  'operationAborted',
+  'eidMismatch',
+  'profileNotAvailableForNewBinding',
+  'profileNotReleasedByOperator',
+  'operationProhibitedByProfileClass',
+  'profileNotPresent',
+  'noCorrespondingRequest',
+  'unknownError',
+  'lpaInitializationError',
+  'modemNotFound',
+  'localSettingsAccessFailed',
+  'invalidCallback',
+  'invalidJson',
+  'invalidActivationCode',
+  'invalidIccid',
+]);
 
 /** `DataMartUserAccount` (2018-11): lowercase keys to the spec's strings. */
 export const DataMartUserAccount = USER_ACCOUNT;
@@ -177,5 +173,3 @@ export const ENUM_OBJECTS: Readonly<Record<string, Readonly<Record<string, strin
     MobilePlansNetworkRegistrationState,
     MobilePlansActivationError,
   });
-
-export { ACTIVATION_ERROR_DESCRIPTIONS } from './activationErrorDescriptions';

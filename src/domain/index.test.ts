@@ -5,7 +5,7 @@ describe('the domain barrel', () => {
   it.each([
     'ok', 'err', 'domainError', 'diagnostic',
     'ENUM_OBJECTS', 'ACTIVATION_ERRORS', 'NETWORK_REGISTRATION_STATES', 'CONNECTED_REGISTRATION_STATES',
-    'ACTIVATION_ERROR_DESCRIPTIONS', 'isActivationError', 'isNetworkRegistrationState',
+    'isActivationError', 'isNetworkRegistrationState',
     'MobilePlansActivationError', 'DataMartActivationErrors',
     'normalizeMetadata', 'createPurchaseMetaData',
     'parseActivationCode', 'formatActivationCode', 'maskActivationCode', 'toMaskedActivationCode',

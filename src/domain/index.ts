@@ -31,7 +31,6 @@ export {
   NETWORK_REGISTRATION_STATES,
   CONNECTED_REGISTRATION_STATES,
   ENUM_OBJECTS,
-  ACTIVATION_ERROR_DESCRIPTIONS,
   isActivationError,
   isNetworkRegistrationState,
   type UserAccount,
@@ -41,7 +40,6 @@ export {
   type NetworkRegistrationState,
   type ActivationError,
 } from './enums';
-export type { ActivationErrorDescription } from './activationErrorDescriptions';
 export {
   createPurchaseMetaData,
   normalizeMetadata,

@@ -26,15 +26,10 @@ export const MAX_LEGACY_PAYLOAD_LENGTH = 1024 * 1024;
 /** The payload version this generation defines. */
 export const LEGACY_PAYLOAD_VERSION = '1';
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set([
-  'ver',
-  'success',
-  'purchaseResult',
-  'transactionId',
-  'activationCode',
-  'iccid',
-  'Iccid',
-]);
+/** The payload's keys; `Iccid` is how one published example spells `iccid`. */
+const KNOWN_KEYS = ['ver', 'success', 'purchaseResult', 'transactionId', 'activationCode', 'iccid', 'Iccid'] as const;
+type KnownKey = (typeof KNOWN_KEYS)[number];
+const KNOWN_KEY_SET: ReadonlySet<string> = new Set(KNOWN_KEYS);
 const HOW_TO = 'pass JSON.stringify({ ver: "1", success, purchaseResult, transactionId, activationCode, iccid })';
 
 function invalidJson(reason: string) {
@@ -111,35 +106,18 @@ export function parseLegacyPayload(payload: unknown): Result<LegacyPurchase> {
   return ok(purchase);
 }
 
-type LegacyFields = {
-  ver?: unknown;
-  success?: unknown;
-  purchaseResult?: unknown;
-  transactionId?: unknown;
-  activationCode?: unknown;
-  iccid?: unknown;
-  Iccid?: unknown;
-  unknownKeys: string[];
-};
+type LegacyFields = { [K in KnownKey]?: unknown } & { unknownKeys: string[] };
+
+function isKnownKey(key: string): key is KnownKey {
+  return KNOWN_KEY_SET.has(key);
+}
 
 /** Copies the known keys into a fresh object; unknown keys (even `__proto__`) are only counted. */
 function readFields(root: Record<string, unknown>): LegacyFields {
   const fields: LegacyFields = { unknownKeys: [] };
   for (const key of Object.keys(root)) {
-    if (!KNOWN_KEYS.has(key)) {
-      fields.unknownKeys.push(key);
-      continue;
-    }
-    const value = root[key];
-    switch (key) {
-      case 'ver': fields.ver = value; break;
-      case 'success': fields.success = value; break;
-      case 'purchaseResult': fields.purchaseResult = value; break;
-      case 'transactionId': fields.transactionId = value; break;
-      case 'activationCode': fields.activationCode = value; break;
-      case 'iccid': fields.iccid = value; break;
-      case 'Iccid': fields.Iccid = value; break;
-    }
+    if (isKnownKey(key)) fields[key] = root[key];
+    else fields.unknownKeys.push(key);
   }
   return fields;
 }

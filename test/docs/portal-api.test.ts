@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../../machines/index';
-import { ACTIVATION_ERROR_DESCRIPTIONS, ACTIVATION_ERRORS, ENUM_OBJECTS } from '../../src/domain/index';
+import { ACTIVATION_ERROR_DESCRIPTIONS } from '../../src/descriptions/index';
+import { ACTIVATION_ERRORS, ENUM_OBJECTS } from '../../src/domain/index';
 import { HAND_OFF_ENTRY_POINTS, PORTAL_OBJECTS } from '../../src/portal/entryPoints';
 import { CALLBACK_ARGS } from '../../src/docs/callbackArgs';
 import { entryPoints, SPEC_GENERATIONS } from '../../src/docs/entryPoints';
