@@ -1,7 +1,7 @@
 import { createActor, initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { machines } from '../machines/index';
 import { createState, step, type CoreState } from '../src/core/index';
-import { pureInitialTransition, pureTransition } from '../src/core/pureTransition';
+import { pureInitialTransition, pureTransition } from '../model-tests/pureTransition';
 import { initialInline, reduceInline } from './floor';
 import { recordFlows, type RecordedFlow } from './flows';
 import { measure, ratioOf, timeOf, type Task } from './lib/measure';

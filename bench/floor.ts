@@ -1,4 +1,4 @@
-import { DEFAULT_TIMING } from '../machines/setup';
+import { DEFAULT_TIMING } from '../machines/definition';
 import type { FlowEvent, FlowInput } from '../machines/types';
 import type { Command } from '../src/core/commands';
 import type { NetworkRegistrationState } from '../src/domain/enums';

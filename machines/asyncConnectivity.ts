@@ -1,14 +1,13 @@
 import { beginDownload, downloadEndings, downloadStates, enableAndRegisterStates, rejected } from './fragments';
-import { flowSetup, initialContext } from './setup';
+import { defineFlow } from './definition';
 
 /**
  * Asynchronous connectivity (`MobilePlans.notifyPurchaseWithProfileDownload(md, ac, interval)`,
  * `DataMart.notifyPurchaseWithProfileDownload`): back to the app, download and enable now,
  * wait the rounded interval (0 = at once), then register with bounded retries.
  */
-export const asyncConnectivityMachine = flowSetup.createMachine({
+export const asyncConnectivityFlow = defineFlow({
   id: 'asyncConnectivity',
-  context: ({ input }) => initialContext(input),
   initial: 'received',
   states: {
     received: {

@@ -1,14 +1,13 @@
 import { checkingProfile, downloadEndings, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
-import { flowSetup, initialContext } from './setup';
+import { defineFlow } from './definition';
 
 /**
  * Balance addition (`notifyBalanceAddition(md)` and `notifyBalanceAddition(md, iccid)`): back to
  * the app; with an ICCID, an active profile is done, an inactive one is enabled and registered,
  * an absent one fails with `profileNotPresent`, a malformed one with `invalidIccid`.
  */
-export const balanceAdditionMachine = flowSetup.createMachine({
+export const balanceAdditionFlow = defineFlow({
   id: 'balanceAddition',
-  context: ({ input }) => initialContext(input),
   initial: 'received',
   states: {
     received: {

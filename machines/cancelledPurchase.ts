@@ -1,10 +1,9 @@
 import { reportingEnd } from './fragments';
-import { flowSetup, initialContext } from './setup';
+import { defineFlow } from './definition';
 
 /** Cancelled purchase (`notifyCancelledPurchase(md)`): report and return to the app. */
-export const cancelledPurchaseMachine = flowSetup.createMachine({
+export const cancelledPurchaseFlow = defineFlow({
   id: 'cancelledPurchase',
-  context: ({ input }) => initialContext(input),
   initial: 'received',
   states: {
     received: {

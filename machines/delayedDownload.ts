@@ -1,14 +1,13 @@
 import { arm, beginDownload, disarm, downloadEndings, downloadStates, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
-import { flowSetup, initialContext } from './setup';
+import { defineFlow } from './definition';
 
 /**
  * Delayed download (`notifyProfileDownload(md, ac, downloadDelay)` with a delay): scheduled
  * until the rounded delay ends, cancellable until the toast appears; the user then starts the
  * download, or dismisses it and may start it later from the app until it expires.
  */
-export const delayedDownloadMachine = flowSetup.createMachine({
+export const delayedDownloadFlow = defineFlow({
   id: 'delayedDownload',
-  context: ({ input }) => initialContext(input),
   initial: 'received',
   states: {
     received: {

@@ -1,14 +1,13 @@
 import { arm, disarm, downloadEndings, downloadStates, enableAndRegisterStates, reportingEnd } from './fragments';
-import { flowSetup, initialContext } from './setup';
+import { defineFlow } from './definition';
 
 /**
  * Delayed profile via SM-DS (`DataMart.notifyPurchaseDelayedProfile(md, interval)`): back to
  * the app, wait the rounded interval (cancellable until discovery starts), discover the profile
  * on SM-DS with bounded retries, then download, enable and register.
  */
-export const delayedProfileMachine = flowSetup.createMachine({
+export const delayedProfileFlow = defineFlow({
   id: 'delayedProfile',
-  context: ({ input }) => initialContext(input),
   initial: 'received',
   states: {
     received: {

@@ -1,5 +1,4 @@
-import { and } from 'xstate';
-import { flowSetup } from './setup';
+import { defineState } from './definition';
 import type { NetworkRegistrationState } from '../src/domain/enums';
 import type { FlowContext, FlowEvent, Outcome } from './types';
 
@@ -22,14 +21,14 @@ export const beginDownload = [
 
 /** Prompt for a confirmation code, download, enable. */
 export const downloadStates = {
-  confirmationCode: flowSetup.createStateConfig({
+  confirmationCode: defineState({
     entry: { type: 'promptConfirmationCode', params: ({ context }) => ({ attempt: context.confirmationAttempts + 1 }) },
     on: {
       'user.confirmationCode': { target: 'downloading', actions: 'countConfirmation' },
       'user.abort': { target: 'failed', actions: { type: 'fail', params: { error: 'operationAborted' } } },
     },
   }),
-  downloading: flowSetup.createStateConfig({
+  downloading: defineState({
     entry: [{ type: 'showProgress', params: { stage: 'downloading', percent: null } }, 'download'],
     on: {
       'lpa.progress': {
@@ -69,7 +68,7 @@ export function enableAndRegisterStates(options: { retry: boolean }) {
   const retryLater = { type: 'setDeadline', params: { from: 'registrationRetry' } } as const;
   const followRegistration = ['rememberRegistration', registrationChanged] as const;
 
-  const enabling = flowSetup.createStateConfig({
+  const enabling = defineState({
     entry: [
       { type: 'showProgress', params: { stage: 'enabling', percent: null } },
       { type: 'enable', params: ({ context }) => ({ iccid: context.iccid ?? '' }) },
@@ -84,7 +83,7 @@ export function enableAndRegisterStates(options: { retry: boolean }) {
       'lpa.failed': { target: 'failed', actions: 'failWithEventError' },
     },
   });
-  const registering = flowSetup.createStateConfig({
+  const registering = defineState({
     entry: [
       { type: 'showProgress', params: { stage: 'registering', percent: null } },
       { type: 'register', params: ({ context }) => ({ iccid: context.iccid ?? '' }) },
@@ -95,18 +94,18 @@ export function enableAndRegisterStates(options: { retry: boolean }) {
       'modem.registration': [
         { guard: 'registrationSucceeded', target: 'connected', actions: followRegistration },
         ...(options.retry
-          ? [{ guard: and(['registrationDenied', 'registrationAttemptsLeft']), target: 'waitingToRegister', actions: [...followRegistration, retryLater] }]
+          ? [{ guard: 'registrationDeniedWithAttemptsLeft', target: 'waitingToRegister', actions: [...followRegistration, retryLater] } as const]
           : []),
         { guard: 'registrationDenied', target: 'notConnected', actions: followRegistration },
         { actions: followRegistration },
       ],
       'timer.fired': [
-        ...(options.retry ? [{ guard: and(['deadlinePassed', 'registrationAttemptsLeft']), target: 'waitingToRegister', actions: retryLater }] : []),
+        ...(options.retry ? [{ guard: 'registrationTimedOutWithAttemptsLeft', target: 'waitingToRegister', actions: retryLater } as const] : []),
         { guard: 'deadlinePassed', target: 'notConnected' },
       ],
     },
   });
-  const waitingToRegister = flowSetup.createStateConfig({
+  const waitingToRegister = defineState({
     entry: arm,
     exit: disarm,
     on: { 'timer.fired': { guard: 'deadlinePassed', ...register } },
@@ -121,9 +120,9 @@ function reportOn(outcome: Outcome) {
 
 /** The ends every downloading flow shares. */
 export const downloadEndings = {
-  connected: flowSetup.createStateConfig({ type: 'final', entry: reportOn('connected') }),
-  notConnected: flowSetup.createStateConfig({ type: 'final', entry: reportOn('notConnected') }),
-  failed: flowSetup.createStateConfig({
+  connected: defineState({ type: 'final', entry: reportOn('connected') }),
+  notConnected: defineState({ type: 'final', entry: reportOn('notConnected') }),
+  failed: defineState({
     type: 'final',
     entry: [
       { type: 'activationComplete', params: ({ context }) => ({ activationResult: context.failure ?? 'unknownError', iccid: context.iccid }) },
@@ -133,7 +132,7 @@ export const downloadEndings = {
 };
 
 /** Balance addition with an ICCID: ask the eUICC about the profile (spec: "Adding balance and activate eSIM profile"). */
-export const checkingProfile = flowSetup.createStateConfig({
+export const checkingProfile = defineState({
   entry: { type: 'queryProfile', params: ({ context }) => ({ iccid: context.iccid ?? '' }) },
   on: {
     'lpa.profile': [
@@ -146,7 +145,7 @@ export const checkingProfile = flowSetup.createStateConfig({
 });
 
 /** Refused input (invalid activation code, ICCID or JSON): the error callback and the report. */
-export const rejected = flowSetup.createStateConfig({
+export const rejected = defineState({
   type: 'final',
   entry: [
     { type: 'activationComplete', params: ({ context }) => ({ activationResult: context.inputError ?? 'unknownError', iccid: context.iccid }) },
@@ -156,7 +155,7 @@ export const rejected = flowSetup.createStateConfig({
 
 /** A final state that only reports. */
 export function reportingEnd(outcome: Outcome) {
-  return flowSetup.createStateConfig({ type: 'final', entry: reportOn(outcome) });
+  return defineState({ type: 'final', entry: reportOn(outcome) });
 }
 
 export { arm, disarm };

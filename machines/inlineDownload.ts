@@ -1,14 +1,13 @@
 import { beginDownload, downloadEndings, downloadStates, enableAndRegisterStates, rejected } from './fragments';
-import { flowSetup, initialContext } from './setup';
+import { defineFlow } from './definition';
 
 /**
  * Inline download (`MobilePlansInlineOperations.notifyProfileDownload(md, ac)` and its 2018
  * forms): the portal stays open while the host downloads, enables and registers, and hears
  * back through `profileActivationComplete` and `registrationChanged`.
  */
-export const inlineDownloadMachine = flowSetup.createMachine({
+export const inlineDownloadFlow = defineFlow({
   id: 'inlineDownload',
-  context: ({ input }) => initialContext(input),
   initial: 'received',
   states: {
     received: {

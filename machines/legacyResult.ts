@@ -1,6 +1,5 @@
-import { and } from 'xstate';
 import { checkingProfile, downloadEndings, downloadStates, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
-import { flowSetup, initialContext } from './setup';
+import { defineFlow } from './definition';
 
 const route = (name: 'download' | 'balance' | 'cancelled') => ({ type: 'legacyRoute', params: { route: name } }) as const;
 
@@ -9,9 +8,8 @@ const route = (name: 'download' | 'balance' | 'cancelled') => ({ type: 'legacyRo
  * then a success with a code downloads and connects, a success with an ICCID only is a balance
  * addition, anything else a cancelled purchase; an unparsable payload is `invalidJson`.
  */
-export const legacyResultMachine = flowSetup.createMachine({
+export const legacyResultFlow = defineFlow({
   id: 'legacyResult',
-  context: ({ input }) => initialContext(input),
   initial: 'received',
   states: {
     received: {
@@ -20,7 +18,7 @@ export const legacyResultMachine = flowSetup.createMachine({
           { guard: 'inputRejected', target: 'rejected', actions: 'returnToApp' },
           { guard: route('cancelled'), target: 'purchaseCancelled', actions: 'returnToApp' },
           { guard: route('balance'), target: 'checkingProfile', actions: 'returnToApp' },
-          { guard: and([route('download'), 'confirmationCodeRequired']), target: 'confirmationCode', actions: 'returnToApp' },
+          { guard: 'legacyDownloadNeedsConfirmation', target: 'confirmationCode', actions: 'returnToApp' },
           { target: 'downloading', actions: 'returnToApp' },
         ],
       },

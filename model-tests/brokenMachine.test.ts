@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
-import { delayedDownloadMachine, flowSetup, withTiming } from '../machines/index';
+import { flowMachine, flows } from '../machines/index';
 import { CANCEL_ONLY_BEFORE_TOAST, CANCELLED_NEVER_DOWNLOADS, checked, INVARIANTS } from './invariants';
-import { flowInput, PATH_TIMING, SCENARIOS } from './scenarios';
+import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from './scenarios';
 import { exploreGraph } from './stateGraph';
 
 /*
@@ -11,23 +11,21 @@ import { exploreGraph } from './stateGraph';
  * break "cancel is accepted only before the toast", while the real machine keeps it.
  */
 
-const config = delayedDownloadMachine.config;
-const states = config.states!;
-const brokenMachine = flowSetup.createMachine({
-  ...config,
-  id: 'delayedDownloadBroken',
+const states = flows.delayedDownload.states;
+const brokenMachine = flowMachine({
+  ...flows.delayedDownload,
   states: {
     ...states,
     toastShown: { ...states['toastShown'], on: { ...states['toastShown']!.on, 'portal.cancel': 'cancelled' } },
   },
-} as unknown as Parameters<typeof flowSetup.createMachine>[0]) as unknown as AnyStateMachine;
+}, PATH_TIMING) as unknown as AnyStateMachine;
 
 const input = flowInput(SCENARIOS.delayedDownload[0]!);
-const graphOf = (machine: AnyStateMachine) => checked(exploreGraph(withTiming(machine, PATH_TIMING), input));
+const graphOf = (machine: AnyStateMachine) => checked(exploreGraph(machine, input));
 
 describe('a deliberately broken machine fails the invariants', () => {
   it('the real delayed-download machine keeps "cancel is accepted only before the toast"', () => {
-    expect(CANCEL_ONLY_BEFORE_TOAST.check(graphOf(delayedDownloadMachine as unknown as AnyStateMachine))).toEqual([]);
+    expect(CANCEL_ONLY_BEFORE_TOAST.check(graphOf(modelMachine('delayedDownload')))).toEqual([]);
   });
 
   it('a copy that accepts portal.cancel in toastShown breaks "cancel is accepted only before the toast", with a counterexample path', () => {

@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } from 'xstate';
-import { entryActions, pureInitialTransition, pureTransition } from '../src/core/pureTransition';
+import { entryActions, pureInitialTransition, pureTransition } from './pureTransition';
 import type { FlowContext, FlowEvent, FlowInput } from '../machines/types';
 
 /*

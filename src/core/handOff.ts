@@ -1,4 +1,4 @@
-import type { FlowContext, FlowInput, FlowName, LegacyRoute } from '../../machines/types';
+import type { FlowInput, FlowName, LegacyRoute } from '../../machines/types';
 import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import { parseDelay, roundDelay, type DelayField } from '../domain/delay';
 import { diagnostic, type Diagnostic } from '../domain/diagnostics';
@@ -10,8 +10,9 @@ import { domainError, type DomainError } from '../domain/result';
 import { checkTransactionId } from '../domain/transactionId';
 import type { Command } from './commands';
 import type { Json, PortalCall, Reply } from './inputs';
-import { advance, followIccid, machineOf, rememberSnapshot } from './operation';
-import { pureInitialTransition } from './pureTransition';
+import { flows } from '../../machines/flows';
+import { runtimeFor, startFlow } from './flowRunner';
+import { advance, emit, followIccid } from './operation';
 import type { CoreState, OperationRecord } from './state';
 
 /** What a valid hand-off becomes: the flow to run and what its machine starts with. */
@@ -51,7 +52,7 @@ export function handOff(state: CoreState, call: PortalCall, now: number, request
 
 function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, out: Command[]): void {
   const flowInput: FlowInput = { operationId: id, now, delayMs: planned.delayMs, ...planned.flowInput };
-  const [snapshot] = pureInitialTransition(machineOf(state, planned.flow), flowInput);
+  const started = startFlow(flows[planned.flow], runtimeFor(state.config.timing), flowInput);
   const op: OperationRecord = {
     id,
     flow: planned.flow,
@@ -60,18 +61,18 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
     createdAt: now,
     metadata: planned.metadata,
     diagnostics: planned.diagnostics,
-    value: snapshot.value as string,
-    context: snapshot.context as FlowContext,
+    value: started.value,
+    context: started.context,
     callbacks: [],
   };
   state.operations[id] = op;
-  rememberSnapshot(op, snapshot);
   followIccid(state, op, null);
   if (planned.activationCode !== null) {
     state.secrets.operations[id] = { activationCode: planned.activationCode };
     state.secrets.owners[planned.activationCode] = id;
   }
   for (const diagnostic of planned.diagnostics) out.push({ type: 'diagnostic', notice: { operationId: id, entryPoint, diagnostic } });
+  emit(state, op, started.actions, now, out);
   advance(state, op, { type: 'operation.start', now }, out);
 }
 

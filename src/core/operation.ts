@@ -1,55 +1,34 @@
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { machinesFor } from '../../machines/index';
-import type { FlowContext, FlowEvent, FlowName, Outcome, ProgressStage } from '../../machines/types';
+import { flows } from '../../machines/flows';
+import type { FlowEvent, Outcome, ProgressStage } from '../../machines/types';
 import type { ActivationError, NetworkRegistrationState } from '../domain/enums';
 import type { CallbackScript, Command } from './commands';
+import { runtimeFor, stepFlow, takes, type FlowAction } from './flowRunner';
 import { dropQueued, requestLpa } from './lpaQueue';
-import { pureTransition, type MachineAction } from './pureTransition';
 import type { CoreState, FinishedRecord, OperationRecord } from './state';
 
-/** The flow machine behind an operation, with the state's timing. */
-export function machineOf(state: CoreState, flow: FlowName): AnyStateMachine {
-  return machinesFor(state.config.timing)[flow] as unknown as AnyStateMachine;
-}
-
-// The snapshot an operation's record was last advanced to, keyed by the record: resolveState only after a restore or clone.
-const snapshots = new WeakMap<OperationRecord, AnyMachineSnapshot>();
-
-/** Remember `snapshot` as the one `op` stands at (its value and context come from it). */
-export function rememberSnapshot(op: OperationRecord, snapshot: AnyMachineSnapshot): void {
-  snapshots.set(op, snapshot);
-}
-
-/** The xstate snapshot of an operation, rebuilt from its record. */
-export function snapshotOf(state: CoreState, op: OperationRecord): AnyMachineSnapshot {
-  const machine = machineOf(state, op.flow);
-  const cached = snapshots.get(op);
-  if (cached !== undefined && cached.context === op.context && cached.value === op.value && cached.machine === machine) return cached;
-  const snapshot = machine.resolveState({ value: op.value, context: op.context });
-  snapshots.set(op, snapshot);
-  return snapshot;
+/** Whether an operation's flow takes `event` where it stands. */
+export function accepts(state: CoreState, op: OperationRecord, event: FlowEvent): boolean {
+  return takes(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context, event);
 }
 
 /**
- * Send one event to an operation's machine and turn the effects it asks for into commands.
- * Returns false when the machine had no transition for the event (nothing changed).
+ * Send one event to an operation's flow and turn the effects it asks for into commands.
+ * Returns false when the flow had no transition for the event (nothing changed).
  */
 export function advance(state: CoreState, op: OperationRecord, event: FlowEvent, out: Command[]): boolean {
-  const before = snapshotOf(state, op);
-  const [after, actions] = pureTransition(before.machine, before, event);
-  if (after.value === before.value && after.context === before.context && actions.length === 0) return false;
+  const next = stepFlow(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context, event);
+  if (next === null) return false;
   const previousIccid = op.context.iccid;
-  op.value = after.value as string;
-  op.context = after.context as FlowContext;
-  snapshots.set(op, after);
+  op.value = next.value;
+  op.context = next.context;
   if (op.context.iccid !== previousIccid) followIccid(state, op, previousIccid);
-  emit(state, op, actions, event.now, out);
-  if (after.status === 'done') finish(state, op);
+  emit(state, op, next.actions, event.now, out);
+  if (next.done) finish(state, op);
   return true;
 }
 
-/** Turn a machine's named actions into commands, in order. */
-export function emit(state: CoreState, op: OperationRecord, actions: readonly MachineAction[], now: number, out: Command[]): void {
+/** Turn a flow's effects into commands, in order. */
+export function emit(state: CoreState, op: OperationRecord, actions: readonly FlowAction[], now: number, out: Command[]): void {
   for (const action of actions) {
     const command = toCommand(state, op, action, now);
     if (command === null) continue;
@@ -58,7 +37,7 @@ export function emit(state: CoreState, op: OperationRecord, actions: readonly Ma
   }
 }
 
-function toCommand(state: CoreState, op: OperationRecord, action: MachineAction, now: number): Command | null {
+function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, now: number): Command | null {
   const operationId = op.id;
   const p = (action.params ?? {}) as Record<string, unknown>;
   switch (action.type) {
@@ -87,7 +66,7 @@ function toCommand(state: CoreState, op: OperationRecord, action: MachineAction,
       return { type: 'report', report };
     }
     default:
-      return null; // xstate's own bookkeeping actions
+      return null; // every effect is named above; xstate's own bookkeeping actions, when docs pass xstate's actions here
   }
 }
 

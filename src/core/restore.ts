@@ -1,6 +1,7 @@
 import type { Command } from './commands';
-import { emit, machineOf } from './operation';
-import { entryActions } from './pureTransition';
+import { flows } from '../../machines/flows';
+import { entryEffects, runtimeFor } from './flowRunner';
+import { emit } from './operation';
 import type { CoreState } from './state';
 
 /**
@@ -16,6 +17,6 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
   for (const id of order) {
     const op = state.operations[id];
-    if (op !== undefined) emit(state, op, entryActions(machineOf(state, op.flow), op.value, op.context), now, out);
+    if (op !== undefined) emit(state, op, entryEffects(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context), now, out);
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMING } from '../../machines/setup';
+import { DEFAULT_TIMING } from '../../machines/definition';
 import type { FlowContext, FlowName, FlowTiming } from '../../machines/types';
 import type { Diagnostic } from '../domain/diagnostics';
 import type { PurchaseMetadata } from '../domain/metadata';
@@ -27,7 +27,7 @@ export const DEFAULT_CONFIG: CoreConfig = {
   maxCallbackHistory: 20,
 };
 
-/** One operation in flight: its flow machine's snapshot and what the report needs. */
+/** One operation in flight: where its flow stands and what the report needs. */
 export interface OperationRecord {
   /** The id the portal holds (`op-N` unless the caller chose one). */
   readonly id: string;

@@ -4,7 +4,7 @@ import type { Command } from './commands';
 import { handOff } from './handOff';
 import type { Input, Reply } from './inputs';
 import { releaseLpa, pumpLpa } from './lpaQueue';
-import { advance, snapshotOf } from './operation';
+import { accepts, advance } from './operation';
 import { resume } from './restore';
 import type { CoreState, OperationRecord } from './state';
 
@@ -46,7 +46,7 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
     case 'portal.cancel': {
       const op = state.operations[input.operationId];
       const event: FlowEvent = { type: 'portal.cancel', now: input.now };
-      const cancelled = op !== undefined && snapshotOf(state, op).can(event) && advance(state, op, event, out);
+      const cancelled = op !== undefined && accepts(state, op, event) && advance(state, op, event, out);
       return { type: 'cancel', cancelled };
     }
     case 'timer.fired':
@@ -89,7 +89,7 @@ function toOperation(state: CoreState, operationId: string, event: FlowEvent, ou
   const op: OperationRecord | undefined = state.operations[operationId];
   if (op === undefined) return { type: 'ignored', reason: `no live operation ${operationId}` };
   if (before !== undefined) {
-    if (!snapshotOf(state, op).can(event)) return { type: 'ignored', reason: `${op.flow} ${operationId} in ${op.value} does not take ${event.type}` };
+    if (!accepts(state, op, event)) return { type: 'ignored', reason: `${op.flow} ${operationId} in ${op.value} does not take ${event.type}` };
     before();
   }
   return advance(state, op, event, out) ? ACCEPTED : { type: 'ignored', reason: `${op.flow} ${operationId} in ${op.value} does not take ${event.type}` };

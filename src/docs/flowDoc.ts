@@ -34,7 +34,7 @@ export function flowTitle(flow: FlowName): string {
 export function flowDocument(flow: FlowName, root: string): string {
   const graph = describeFlow(flow);
   const path = mainPath(flow);
-  const description = exportedConstDoc(`${root}/${machineSource(flow)}`, `${flow}Machine`);
+  const description = exportedConstDoc(`${root}/${machineSource(flow)}`, `${flow}Flow`);
   return document([
     generatedBanner(machineSource(flow)),
     `# ${flowTitle(flow)} (${code(flow)})`,

@@ -20,7 +20,7 @@ export interface TransitionInfo {
   readonly target: string;
   /** False for a targetless transition: the state is neither left nor re-entered. */
   readonly leaves: boolean;
-  /** The named guard, e.g. `deadlinePassed` or `and(deadlinePassed, registrationAttemptsLeft)`. */
+  /** The named guard, e.g. `deadlinePassed`, `legacyRoute(route: balance)` or a composition `and(a, b)`. */
   readonly guard: string | null;
   /** The actions it runs, in order. */
   readonly actions: readonly ActionRef[];

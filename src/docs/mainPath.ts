@@ -4,7 +4,7 @@ import type { FlowContext, FlowEvent, FlowName } from '../../machines/types';
 import { parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import type { Command } from '../core/commands';
 import type { Input, Reply } from '../core/inputs';
-import { snapshotOf } from '../core/operation';
+import { machinesFor } from '../../machines/xstate';
 import { createState, type CoreState } from '../core/state';
 import { step } from '../core/step';
 import { SAMPLE_ACTIVATION_CODE, SAMPLE_CONFIRMATION_CODE, SAMPLE_ICCID, SAMPLE_TRANSACTION_ID, SCENARIOS, type Scenario } from './scenarios';
@@ -80,7 +80,7 @@ export function mainPath(flow: FlowName): MainPath {
   exchanges[exchanges.length - 1] = { ...handOff, state: stateOf(core, id) };
 
   const op = core.operations[id];
-  const path = op === undefined ? [] : pathToSuccess(scenario, snapshotOf(core, op) as AnyMachineSnapshot);
+  const path = op === undefined ? [] : pathToSuccess(scenario, machinesFor(core.config.timing)[op.flow].resolveState({ value: op.value, context: op.context }) as unknown as AnyMachineSnapshot);
   for (const { event, state } of path) {
     const live = core.operations[id];
     if (live === undefined) return { scenario, operationId: id, exchanges, divergence: `${id} finished in ${String(stateOf(core, id))} before ${event.type}` };

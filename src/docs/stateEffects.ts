@@ -1,5 +1,5 @@
 import type { FlowContext, FlowEvent, FlowName } from '../../machines/types';
-import { initialContext } from '../../machines/setup';
+import { initialContext } from '../../machines/definition';
 import type { Command } from '../core/commands';
 import { emit } from '../core/operation';
 import { createState, type OperationRecord } from '../core/state';

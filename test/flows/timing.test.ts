@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, machines, machinesFor } from '../../machines/index';
+import { runtimeFor } from '../../src/core/flowRunner';
 import type { PortalCall } from '../../src/core/inputs';
 import { ACTIVATION_CODE, COMPLETE_METADATA, createWorld, operationIdOf, profileDownload } from '../support/world';
 
@@ -19,12 +20,13 @@ describe('configured timing', () => {
     expect(machinesFor({ ...DEFAULT_TIMING })).toBe(machines);
   });
 
-  it('makes the machines of another timing once, found again by value', () => {
+  it('makes the machines and the core runtime of another timing once, found again by value', () => {
     const timing = { ...DEFAULT_TIMING, registrationTimeoutMs: 60_000 };
     const made = machinesFor(timing);
     expect(made).not.toBe(machines);
     expect(machinesFor({ ...timing })).toBe(made);
-    expect(made.inlineDownload.config).toBe(machines.inlineDownload.config);
+    expect(runtimeFor({ ...timing })).toBe(runtimeFor(timing));
+    expect(runtimeFor(timing)).not.toBe(runtimeFor(DEFAULT_TIMING));
   });
 
   it('times registration out after the configured timeout', async () => {

@@ -1,0 +1,127 @@
+import { DEFAULT_TIMING, guardsFor, initialContext, updatesFor, type ActionRef, type FlowDefinition, type GuardRef, type Guards, type StateDefinition, type TransitionDefinition, type Updates } from '../../machines/definition';
+import type { FlowContext, FlowEvent, FlowInput, FlowTiming } from '../../machines/types';
+
+/*
+ * Runs the flow definitions (machines/) the way xstate runs the machines built from them, for
+ * the subset the flows use: flat states, transitions tried in order (the first whose guard
+ * holds), exit actions, then the transition's, then the target's entry; updates change the
+ * context at once, so later actions see it; entering a final state ends the flow.
+ * The model tests check every generated path of every flow against xstate itself.
+ * Pure, and small: the core ships without xstate's actor runtime.
+ */
+
+/** An effect a flow asked for: a named action with its params evaluated. */
+export interface FlowAction {
+  readonly type: string;
+  readonly params?: unknown;
+}
+
+/** Where one event took a flow, and the effects it asked for on the way, in order. */
+export interface FlowStep {
+  readonly value: string;
+  readonly context: FlowContext;
+  readonly actions: FlowAction[];
+  /** Whether the flow reached a final state. */
+  readonly done: boolean;
+}
+
+/** The updates and guards of one timing. */
+export interface FlowRuntime {
+  readonly updates: Updates;
+  readonly guards: Guards;
+}
+
+const TIMING_KEYS = Object.keys(DEFAULT_TIMING) as (keyof FlowTiming)[];
+// By object first (the lookup made on every event), then by value (a restored document holds a new object).
+const byObject = new WeakMap<FlowTiming, FlowRuntime>();
+const byValue = new Map<string, FlowRuntime>();
+
+/** The updates and guards for `timing`, made once per distinct timing. */
+export function runtimeFor(timing: FlowTiming): FlowRuntime {
+  const known = byObject.get(timing);
+  if (known !== undefined) return known;
+  const key = TIMING_KEYS.map((name) => timing[name]).join(',');
+  let runtime = byValue.get(key);
+  if (runtime === undefined) byValue.set(key, (runtime = { updates: updatesFor(timing), guards: guardsFor(timing) }));
+  byObject.set(timing, runtime);
+  return runtime;
+}
+
+const NONE: readonly never[] = [];
+const listOf = <T>(items: T | readonly T[] | undefined): readonly T[] => (items === undefined ? NONE : Array.isArray(items) ? items : [items as T]);
+
+function candidates(state: StateDefinition, type: FlowEvent['type']): readonly TransitionDefinition[] {
+  const on = state.on?.[type];
+  if (on === undefined) return NONE;
+  return typeof on === 'string' ? [{ target: on }] : listOf(on);
+}
+
+function holds(runtime: FlowRuntime, guard: GuardRef, args: { context: FlowContext; event: FlowEvent }): boolean {
+  if (typeof guard === 'string') return (runtime.guards[guard] as (a: typeof args, p: undefined) => boolean)(args, undefined);
+  return (runtime.guards[guard.type] as (a: typeof args, p: unknown) => boolean)(args, guard.params);
+}
+
+/** The transition `event` takes in `value`, or undefined when the flow does not take it there. */
+function selected(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): TransitionDefinition | undefined {
+  const state = definition.states[value];
+  if (state === undefined || state.type === 'final') return undefined;
+  const args = { context, event };
+  return candidates(state, event.type).find((t) => t.guard === undefined || holds(runtime, t.guard, args));
+}
+
+/** Run `refs` in order: updates change the context, effects are collected into `out` with their params. */
+function run(runtime: FlowRuntime, refs: readonly ActionRef[], context: FlowContext, event: FlowEvent, out: FlowAction[]): FlowContext {
+  for (const ref of refs) {
+    const type = typeof ref === 'string' ? ref : ref.type;
+    const given = typeof ref === 'string' || !('params' in ref) ? undefined : ref.params;
+    const params: unknown = typeof given === 'function' ? given({ context, event }) : given;
+    const update = runtime.updates[type as keyof Updates] as ((a: { context: FlowContext; event: FlowEvent }, p: unknown) => Partial<FlowContext>) | undefined;
+    if (update !== undefined) context = { ...context, ...update({ context, event }, params) };
+    else out.push(params === undefined ? { type } : { type, params });
+  }
+  return context;
+}
+
+function stateOf(definition: FlowDefinition, value: string): StateDefinition {
+  const state = definition.states[value];
+  if (state === undefined) throw new Error(`${definition.id} has no state ${value}`);
+  return state;
+}
+
+/** A flow's first state and context, and the entry effects of that state. */
+export function startFlow(definition: FlowDefinition, runtime: FlowRuntime, input: FlowInput): FlowStep {
+  const actions: FlowAction[] = [];
+  const value = definition.initial;
+  const context = run(runtime, listOf(stateOf(definition, value).entry), initialContext(input), { type: 'operation.start', now: input.now }, actions);
+  return { value, context, actions, done: false };
+}
+
+/** One event through a flow; null when the flow does not take it in its current state (nothing changes). */
+export function stepFlow(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): FlowStep | null {
+  const transition = selected(definition, runtime, value, context, event);
+  if (transition === undefined) return null;
+  const actions: FlowAction[] = [];
+  const { target } = transition;
+  let next = context;
+  if (target !== undefined) next = run(runtime, listOf(stateOf(definition, value).exit), next, event, actions);
+  next = run(runtime, listOf(transition.actions), next, event, actions);
+  if (target === undefined) return { value, context: next, actions, done: false };
+  const entered = stateOf(definition, target);
+  next = run(runtime, listOf(entered.entry), next, event, actions);
+  return { value: target, context: next, actions, done: entered.type === 'final' };
+}
+
+/** Whether the flow takes `event` in its current state. */
+export function takes(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): boolean {
+  return selected(definition, runtime, value, context, event) !== undefined;
+}
+
+/**
+ * The entry effects of a state with params evaluated from `context` alone: what a restart
+ * replays (entry params come from context only).
+ */
+export function entryEffects(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext): FlowAction[] {
+  const actions: FlowAction[] = [];
+  run(runtime, listOf(stateOf(definition, value).entry), context, { type: 'restore' } as unknown as FlowEvent, actions);
+  return actions;
+}
