@@ -23,6 +23,13 @@ export const DEFAULT_TIMING: FlowTiming = {
   awaitingUserLifetimeMs: 7 * 24 * 60 * MINUTE,
 };
 
+const TIMING_KEYS = Object.keys(DEFAULT_TIMING) as (keyof FlowTiming)[];
+
+/** A timing as a string, equal for equal timings: what caches per timing are keyed by. */
+export function timingKey(timing: FlowTiming): string {
+  return TIMING_KEYS.map((name) => timing[name]).join(',');
+}
+
 /** The initial context of every flow, from the core's input. */
 export function initialContext(input: FlowInput): FlowContext {
   return {

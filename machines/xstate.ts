@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { DEFAULT_TIMING, EFFECT_NAMES, guardsFor, initialContext, updatesFor, type FlowDefinition } from './definition';
+import { DEFAULT_TIMING, EFFECT_NAMES, guardsFor, initialContext, timingKey, updatesFor, type FlowDefinition } from './definition';
 import { FLOW_NAMES, flows } from './flows';
 import type { FlowContext, FlowEvent, FlowInput, FlowName, FlowTiming } from './types';
 
@@ -35,13 +35,11 @@ function machinesOf(timing: FlowTiming): FlowMachines {
 /** Every flow as an xstate machine with the default timing: the statecharts that are the specification. */
 export const machines: FlowMachines = machinesOf(DEFAULT_TIMING);
 
-const TIMING_KEYS = Object.keys(DEFAULT_TIMING) as (keyof FlowTiming)[];
-const keyOf = (timing: FlowTiming) => TIMING_KEYS.map((name) => timing[name]).join(',');
-const byValue = new Map<string, FlowMachines>([[keyOf(DEFAULT_TIMING), machines]]);
+const byValue = new Map<string, FlowMachines>([[timingKey(DEFAULT_TIMING), machines]]);
 
 /** Every flow as an xstate machine with the given timing: `machines` itself for the defaults; made once per distinct timing. */
 export function machinesFor(timing: FlowTiming): FlowMachines {
-  const key = keyOf(timing);
+  const key = timingKey(timing);
   let made = byValue.get(key);
   if (made === undefined) byValue.set(key, (made = machinesOf(timing)));
   return made;

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMING, guardsFor, initialContext, updatesFor, type ActionRef, type FlowDefinition, type GuardRef, type Guards, type StateDefinition, type TransitionDefinition, type Updates } from '../../machines/definition';
+import { guardsFor, timingKey, initialContext, updatesFor, type ActionRef, type FlowDefinition, type GuardRef, type Guards, type StateDefinition, type TransitionDefinition, type Updates } from '../../machines/definition';
 import type { FlowContext, FlowEvent, FlowInput, FlowTiming } from '../../machines/types';
 
 /*
@@ -31,7 +31,6 @@ export interface FlowRuntime {
   readonly guards: Guards;
 }
 
-const TIMING_KEYS = Object.keys(DEFAULT_TIMING) as (keyof FlowTiming)[];
 // By object first (the lookup made on every event), then by value (a restored document holds a new object).
 const byObject = new WeakMap<FlowTiming, FlowRuntime>();
 const byValue = new Map<string, FlowRuntime>();
@@ -40,7 +39,7 @@ const byValue = new Map<string, FlowRuntime>();
 export function runtimeFor(timing: FlowTiming): FlowRuntime {
   const known = byObject.get(timing);
   if (known !== undefined) return known;
-  const key = TIMING_KEYS.map((name) => timing[name]).join(',');
+  const key = timingKey(timing);
   let runtime = byValue.get(key);
   if (runtime === undefined) byValue.set(key, (runtime = { updates: updatesFor(timing), guards: guardsFor(timing) }));
   byObject.set(timing, runtime);
