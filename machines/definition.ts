@@ -115,7 +115,8 @@ export interface GuardParams {
   legacyDownloadNeedsConfirmation: undefined;
 }
 
-type ActionParams = EffectParams & UpdateParams;
+/** Every action's params: effects and updates. */
+export type ActionParams = EffectParams & UpdateParams;
 
 /** A named action in a definition: its name, or its name with params (fixed, or computed from context and event). */
 export type ActionRef = {
@@ -129,7 +130,8 @@ export type GuardRef = {
   [K in keyof GuardParams]: GuardParams[K] extends undefined ? K : { readonly type: K; readonly params: GuardParams[K] };
 }[keyof GuardParams];
 
-type OneOrMany<T> = T | readonly T[];
+/** One item, or several in order. */
+export type OneOrMany<T> = T | readonly T[];
 
 /** One transition: taken when its guard holds (or it has none); no target keeps the state. */
 export interface TransitionDefinition {

@@ -14,6 +14,6 @@ export * from './core/index';
 export { flows, FLOW_NAMES } from '../machines/flows';
 export { DEFAULT_TIMING } from '../machines/definition';
 export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProfileState, ProgressStage, LegacyRoute } from '../machines/types';
-export type { ActionRef, DeadlineFrom, EffectParams, FlowDefinition, GuardParams, GuardRef, StateDefinition, TransitionDefinition, UpdateParams } from '../machines/definition';
+export type { ActionParams, ActionRef, DeadlineFrom, OneOrMany, EffectParams, FlowDefinition, GuardParams, GuardRef, StateDefinition, TransitionDefinition, UpdateParams } from '../machines/definition';
 export * from './domain/index';
 export { normalizeMetadata as validateMetadata } from './domain/metadata';
