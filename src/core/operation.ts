@@ -98,13 +98,18 @@ function reportOf(op: OperationRecord, outcome: Outcome, activationResult: Activ
   };
 }
 
+// The ids of each finished map, oldest first, so that dropping the oldest does not list every key on
+// every finish. Derived from the map (rebuilt on first use after a load or a clone), never persisted.
+const finishOrder = new WeakMap<CoreState['finished'], string[]>();
+
 /** Remember a finished operation, dropping the oldest past the configured number. */
 function keepFinished(state: CoreState, record: FinishedRecord): void {
-  state.finished[record.id] = record;
-  const ids = Object.keys(state.finished);
-  // Below the limit (the usual case) nothing is dropped: skip the slice.
-  if (ids.length <= state.config.retainFinished) return;
-  for (const id of ids.slice(0, ids.length - state.config.retainFinished)) delete state.finished[id];
+  const finished = state.finished;
+  let order = finishOrder.get(finished);
+  if (order === undefined) finishOrder.set(finished, (order = Object.keys(finished)));
+  if (finished[record.id] === undefined) order.push(record.id);
+  finished[record.id] = record;
+  while (order.length > state.config.retainFinished) delete finished[order.shift()!];
 }
 
 /** Keep the ICCID → operations index in step with an operation's ICCID (`previousIccid`: null for a new one). */
