@@ -1,4 +1,4 @@
-import { guardsFor, timingKey, initialContext, updatesFor, type ActionRef, type FlowDefinition, type GuardRef, type Guards, type StateDefinition, type TransitionDefinition, type Updates } from '../../machines/definition';
+import { guardsFor, timingKey, initialContext, updatesFor, type ActionRef, type FlowArgs, type FlowDefinition, type GuardRef, type Guards, type StateDefinition, type TransitionDefinition, type Updates } from '../../machines/definition';
 import type { FlowContext, FlowEvent, FlowInput, FlowTiming } from '../../machines/types';
 
 /*
@@ -25,10 +25,13 @@ export interface FlowStep {
   readonly done: boolean;
 }
 
-/** The updates and guards of one timing. */
+type Update = (args: FlowArgs, params: unknown) => Partial<FlowContext>;
+type Guard = (args: FlowArgs, params: unknown) => boolean;
+
+/** The updates and guards of one timing, looked up by the names the definitions use. */
 export interface FlowRuntime {
-  readonly updates: Updates;
-  readonly guards: Guards;
+  readonly updates: Readonly<Partial<Record<string, Update>>>;
+  readonly guards: Readonly<Record<string, Guard>>;
 }
 
 // By object first (the lookup made on every event), then by value (a restored document holds a new object).
@@ -41,7 +44,8 @@ export function runtimeFor(timing: FlowTiming): FlowRuntime {
   if (known !== undefined) return known;
   const key = timingKey(timing);
   let runtime = byValue.get(key);
-  if (runtime === undefined) byValue.set(key, (runtime = { updates: updatesFor(timing), guards: guardsFor(timing) }));
+  // Each update and guard takes the params its definition gives it: typed where the definitions are written.
+  if (runtime === undefined) byValue.set(key, (runtime = { updates: updatesFor(timing) as Updates & Record<string, Update>, guards: guardsFor(timing) as Guards & Record<string, Guard> }));
   byObject.set(timing, runtime);
   return runtime;
 }
@@ -55,9 +59,8 @@ function candidates(state: StateDefinition, type: FlowEvent['type']): readonly T
   return typeof on === 'string' ? [{ target: on }] : listOf(on);
 }
 
-function holds(runtime: FlowRuntime, guard: GuardRef, args: { context: FlowContext; event: FlowEvent }): boolean {
-  if (typeof guard === 'string') return (runtime.guards[guard] as (a: typeof args, p: undefined) => boolean)(args, undefined);
-  return (runtime.guards[guard.type] as (a: typeof args, p: unknown) => boolean)(args, guard.params);
+function holds(runtime: FlowRuntime, guard: GuardRef, args: FlowArgs): boolean {
+  return typeof guard === 'string' ? runtime.guards[guard]!(args, undefined) : runtime.guards[guard.type]!(args, guard.params);
 }
 
 /** The transition `event` takes in `value`, or undefined when the flow does not take it there. */
@@ -74,7 +77,7 @@ function run(runtime: FlowRuntime, refs: readonly ActionRef[], context: FlowCont
     const type = typeof ref === 'string' ? ref : ref.type;
     const given = typeof ref === 'string' || !('params' in ref) ? undefined : ref.params;
     const params: unknown = typeof given === 'function' ? given({ context, event }) : given;
-    const update = runtime.updates[type as keyof Updates] as ((a: { context: FlowContext; event: FlowEvent }, p: unknown) => Partial<FlowContext>) | undefined;
+    const update = runtime.updates[type];
     if (update !== undefined) context = { ...context, ...update({ context, event }, params) };
     else out.push(params === undefined ? { type } : { type, params });
   }
