@@ -231,9 +231,12 @@ export function guardsFor(timing: FlowTiming): Guards {
   };
 }
 
+// Every effect once: the compiler refuses a missing or unknown name.
+const EFFECTS: Record<keyof EffectParams, true> = {
+  armDeadline: true, clearDeadline: true, download: true, discover: true, enable: true, queryProfile: true, register: true,
+  showProgress: true, showScheduled: true, showToast: true, hideToast: true, promptConfirmationCode: true, returnToApp: true,
+  activationComplete: true, registrationChanged: true, report: true,
+};
+
 /** The names of the effects: every action that is not an update. */
-export const EFFECT_NAMES: readonly (keyof EffectParams)[] = [
-  'armDeadline', 'clearDeadline', 'download', 'discover', 'enable', 'queryProfile', 'register', 'showProgress',
-  'showScheduled', 'showToast', 'hideToast', 'promptConfirmationCode', 'returnToApp', 'activationComplete',
-  'registrationChanged', 'report',
-];
+export const EFFECT_NAMES = Object.keys(EFFECTS) as (keyof EffectParams)[];
