@@ -78,11 +78,13 @@ export async function runBundle(): Promise<Section> {
   const browserEntry = existsSync(join(ROOT, 'src/sim/browser.ts')) ? 'src/sim/browser.ts' : 'src/sim/index.ts';
   const simParts = (await bundle('simulator', { entryPoints: [browserEntry] })).parts ?? new Map<string, number>();
   const coreParts = core.parts ?? new Map<string, number>();
+  const machinesEntry = await bundle('machines entry point (xstate machines)', { entryPoints: ['machines/index.ts'] });
   const names = [...new Set([...simParts.keys(), ...coreParts.keys()])].filter((name) => (coreParts.get(name) ?? 0) + (simParts.get(name) ?? 0) > 0).sort((a, b) => (simParts.get(b) ?? 0) - (simParts.get(a) ?? 0));
   const partRows = names.map((name) => [name, coreParts.has(name) ? formatBytes(coreParts.get(name)!) : '—', simParts.has(name) ? formatBytes(simParts.get(name)!) : '—']);
   const rows = [
     [sim.what, sim.source, formatBytes(sim.minified), formatBytes(sim.gzip), formatRatio(sim.gzip / xstate.gzip)],
     [core.what, coreSource, formatBytes(core.minified), formatBytes(core.gzip), formatRatio(core.gzip / xstate.gzip)],
+    [machinesEntry.what, 'machines/index.ts', formatBytes(machinesEntry.minified), formatBytes(machinesEntry.gzip), formatRatio(machinesEntry.gzip / xstate.gzip)],
     [xstate.what, "export * from 'xstate'", formatBytes(xstate.minified), formatBytes(xstate.gzip), formatRatio(1)],
   ];
   const targets: Target[] = [
@@ -92,10 +94,13 @@ export async function runBundle(): Promise<Section> {
   return {
     title: '5. Bundle size',
     tables: [
-      { title: 'Minified (esbuild) + gzip (zlib level 9), everything bundled (xstate included)', head: ['bundle', 'source', 'minified', 'gzip', 'gzip vs xstate'], rows },
+      { title: 'Minified (esbuild) + gzip (zlib level 9), each with everything it imports bundled', head: ['bundle', 'source', 'minified', 'gzip', 'gzip vs xstate'], rows },
       { title: `Minified bytes by part (core entry; ${browserEntry} bundled here)`, head: ['part', 'core entry', 'simulator'], rows: partRows },
     ],
     targets,
-    notes: ["xstate alone is `export * from 'xstate'`: a bare `import 'xstate'` bundles to nothing, since xstate declares no side effects."],
+    notes: [
+      "The core entry point and the simulator run the flow definitions with the core's interpreter, so neither contains xstate; the xstate machines built from the same definitions are the `mobile-plans-fulfillment/machines` entry point.",
+      "xstate alone is `export * from 'xstate'`: a bare `import 'xstate'` bundles to nothing, since xstate declares no side effects.",
+    ],
   };
 }
