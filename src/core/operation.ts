@@ -66,7 +66,7 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
       return { type: 'report', report };
     }
     default:
-      return null; // every effect is named above; xstate's own bookkeeping actions, when docs pass xstate's actions here
+      return null; // not an effect: the docs pass every action of a state here, updates included
   }
 }
 
