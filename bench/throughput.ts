@@ -120,7 +120,8 @@ export async function runThroughput(): Promise<Section> {
       steadyRows.push([kind, formatCount(live), formatCount(1000 / cost), formatMs(cost), formatRatio(ratioOf(comparison, `${live}`, '1'))]);
     }
     const growth = ratioOf(comparison, '10000', '1');
-    targets.push({ name: `cost per operation, 10,000 vs 1 live (steady, ${kind})`, figure: formatRatio(growth), limit: '≤ 1.20×', pass: growth <= 1.2 });
+    // The issue's target is on the simulated device; the bench device (the core and host alone) is a stricter check.
+    targets.push({ name: `cost per operation, 10,000 vs 1 live (steady, ${kind})`, figure: formatRatio(growth), limit: '≤ 1.20×', pass: growth <= 1.2, stricter: kind === 'bench device' });
   }
 
   // Burst: rounds alternate K = 100 (median of 15) and K = 10,000 (once); the ratio is the median of the round ratios.
@@ -143,7 +144,7 @@ export async function runThroughput(): Promise<Section> {
     const cost = median(costs);
     burstRows.push([kind, formatCount(count), formatCount(1000 / cost), formatMs(cost), count === 100 ? formatRatio(1) : formatRatio(burstGrowth)]);
   }
-  targets.push({ name: 'cost per operation, 10,000 vs 100 live (burst, bench device)', figure: formatRatio(burstGrowth), limit: '≤ 1.20×', pass: burstGrowth <= 1.2 });
+  targets.push({ name: 'cost per operation, 10,000 vs 100 live (burst, bench device)', figure: formatRatio(burstGrowth), limit: '≤ 1.20×', pass: burstGrowth <= 1.2, stricter: true });
 
   // The simulated device in smaller bursts with a matching ID per code: its redactor scans every secret it has seen.
   const simRows: string[][] = [];
@@ -167,7 +168,8 @@ export async function runThroughput(): Promise<Section> {
     notes: [
       'Steady: parked operations are delayed downloads in `scheduled` (deadline 30 days out); each measured flow is call → download → enable → register (searching at +1 s, home at +3 s) → report, advanced with clock.advance(3 s). The simulated eUICC drops the measured profile after each flow (untimed), since it scans its profiles linearly.',
       'bench device (bench/benchDevice.ts): every effect O(1), no trace or redaction: the core and host alone.',
-      'Burst: per flow = median burst time ÷ K; the burst\'s setup (device, host, start) is outside the time. Growth here includes the LPA queue (dropQueued scans it on every finish) and GC over a larger live heap.',
+      'Burst: per flow = median burst time ÷ K; the burst\'s setup (device, host, start) is outside the time. In a burst of 10,000 every operation lives through many young-generation collections and is promoted; in a burst of 100 most die young, so the growth here is mostly the garbage collector\'s.',
+      'Stricter checks: the bench device and the burst measure the core and host without a device\'s own work, so a flow costs ~40 µs and the garbage collector\'s share shows: with 10,000 operations in the heap, V8\'s young-generation collections take longer (node --trace-gc), and they do so for a 1-live host too when the 10,000 operations sit in another host of the same heap. The issue\'s target is on the simulated device.',
       'The simulated device is not used for the 10,000 burst: Redactor.text() splits every trace string once per matching ID it has seen (keep() also re-sorts them), so its cost per flow grows with the codes it has seen (last table; the bursts above share one matching ID across distinct SM-DP+ addresses for that reason), and VirtualEuicc finds a profile by a linear scan (upper-casing every ICCID) and enable() walks every profile, which shows from a few thousand profiles.',
     ],
   };
