@@ -3,16 +3,15 @@
  * folder, a tiny static server on 127.0.0.1 serving it beside the test's own pages, and
  * Chromium launched with playwright-core. A missing Chromium is an error, never a skip.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildBrowserBundle } from '../../scripts/build-browser';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Where the bundle is served. */
 export const BUNDLE_PATH = '/mobile-plans-sim.js';
@@ -54,14 +53,12 @@ export interface BrowserHarness {
 }
 
 /**
- * Check Chromium is there (throw if not), build the bundle with `buildBrowserBundle`, serve it
+ * Find Chromium (throw if there is none), build the bundle with `buildBrowserBundle`, serve it
  * with `pages`, and launch Chromium. Playwright gives every launch a new, empty, temporary
  * user-data dir and removes it on close.
  */
 export async function startBrowserHarness(pages: Readonly<Record<string, Served>>, index?: string): Promise<BrowserHarness> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install the Debian "chromium" package (CI does) to run the browser tests`);
-  }
+  const chromiumPath = (await findChromium()).path;
   let bundleDir: string | undefined;
   let server: Server | undefined;
   let browser: Browser | undefined;
@@ -75,7 +72,7 @@ export async function startBrowserHarness(pages: Readonly<Record<string, Served>
     bundleDir = mkdtempSync(join(tmpdir(), 'mobile-plans-bundle-'));
     const built = await buildBrowserBundle(join(bundleDir, 'mobile-plans-sim.js'));
     server = await serve({ ...pages, [BUNDLE_PATH]: { type: 'text/javascript; charset=utf-8', body: readFileSync(built.file) } }, index);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
     const { port } = server.address() as AddressInfo;
     return { browser, origin: `http://127.0.0.1:${port}`, close };
   } catch (error) {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT, renderDocs } from '../../src/docs/generate';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 
 /*
  * Every Mermaid diagram the generator writes is rendered by Mermaid's browser build in headless
@@ -10,10 +11,8 @@ import { REPOSITORY_ROOT, renderDocs } from '../../src/docs/generate';
  * artifacts/diagrams/ (git-ignored) for a person to look at.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const MERMAID = join(REPOSITORY_ROOT, 'node_modules/mermaid/dist/mermaid.min.js');
 const OUT = join(REPOSITORY_ROOT, 'artifacts/diagrams');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Diagram {
   readonly name: string;
@@ -45,10 +44,7 @@ async function render(id: string, text: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install it (apt-get install chromium) to render the diagrams; this test does not skip.`);
-  }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: (await findChromium()).path, args: [...CHROMIUM_ARGS] });
   page = await browser.newPage({ viewport: { width: 1600, height: 1200 }, deviceScaleFactor: 1.5 });
   await page.setContent('<!doctype html><html><body style="margin:0;background:#fff"><div id="out" style="display:inline-block;padding:16px"></div></body></html>');
   await page.addScriptTag({ path: MERMAID });

@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground, type Playground } from '../../playground/serve';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
 let playground: Playground;
@@ -16,17 +15,15 @@ let browser: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing: the playground end-to-end test needs ${CHROMIUM} (Debian: apt-get install chromium)`);
-  }
+  const chromiumPath = (await findChromium()).path;
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Its own bundle file, so other tests that build the bundle never hand the browser a half-written one.
   bundleDir = mkdtempSync(join(tmpdir(), 'playground-bundle-'));
   playground = await startPlayground({ port: 0, bundleFile: join(bundleDir, 'mobile-plans-sim.js') });
   userDataDir = mkdtempSync(join(tmpdir(), 'playground-e2e-'));
   browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    executablePath: chromiumPath,
+    args: [...CHROMIUM_ARGS],
     headless: true,
     viewport: { width: 1440, height: 900 },
   });
