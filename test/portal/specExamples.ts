@@ -89,7 +89,7 @@ export function describeSpecExamples(title: string, body: (files: readonly SpecF
       return;
     }
     it('not run: the spec corpus is missing', (context) => {
-      if (ON_CI) throw new Error(`${MISSING_CORPUS}, and CI is set: check out shared/spec/ beside the repository`);
+      if (ON_CI) throw new Error(`CI is set, so the spec's examples must run, but the spec corpus is not at ${SPEC_DIR}: check out shared/spec/ beside the repository`);
       console.warn(`Not run: ${MISSING_CORPUS}.`);
       context.skip(MISSING_CORPUS);
     });
