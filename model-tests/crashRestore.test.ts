@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../machines/index';
 import { runPath } from './pathRun';
-import { generatedPaths } from './paths';
+import { generatedPaths, pathName } from './paths';
+import { SCENARIOS } from './scenarios';
 
 /*
  * Crash and restore: every generated path, with a host restart injected at each step boundary
@@ -16,24 +17,26 @@ const runs = FLOW_NAMES.reduce((n, flow) => n + generatedPaths(flow).reduce((m, 
 console.log(`crash-restore: ${runs} runs (every generated path uninterrupted, then once per step boundary with a restart there)`);
 
 for (const flow of FLOW_NAMES) {
-  describe(`${flow}: a restart at every step boundary changes nothing`, () => {
-    for (const generated of generatedPaths(flow)) {
-      it(generated.path.description, async () => {
-        const uninterrupted = (await runPath(generated)).outcome();
-        const boundaries = generated.path.steps.length;
-        for (let restartAt = 0; restartAt < boundaries; restartAt++) {
-          // The steps before the restart are the uninterrupted run's, checked above: check from the restart on.
-          const run = await runPath(
-            generated,
-            async (r, boundary) => {
-              if (boundary === restartAt) await r.restart();
-            },
-            restartAt,
-          );
-          expect(run.world.restarts).toBe(1);
-          expect(run.outcome(), `restart after step ${restartAt}`).toEqual(uninterrupted);
-        }
-      });
-    }
-  });
+  for (const scenario of SCENARIOS[flow]) {
+    describe(`${flow}, ${scenario.name}: a restart at every step boundary changes nothing`, () => {
+      for (const generated of generatedPaths(flow).filter((p) => p.scenario === scenario)) {
+        it(pathName(generated.path), async () => {
+          const uninterrupted = (await runPath(generated)).outcome();
+          const boundaries = generated.path.steps.length;
+          for (let restartAt = 0; restartAt < boundaries; restartAt++) {
+            // The steps before the restart are the uninterrupted run's, checked above: check from the restart on.
+            const run = await runPath(
+              generated,
+              async (r, boundary) => {
+                if (boundary === restartAt) await r.restart();
+              },
+              restartAt,
+            );
+            expect(run.world.restarts).toBe(1);
+            expect(run.outcome(), `restart after step ${restartAt}`).toEqual(uninterrupted);
+          }
+        });
+      }
+    });
+  }
 }

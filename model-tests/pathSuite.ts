@@ -1,19 +1,19 @@
 import { describe, it } from 'vitest';
 import type { FlowName } from '../machines/types';
 import { runPath } from './pathRun';
-import { generatedPaths } from './paths';
+import { generatedPaths, pathName } from './paths';
 import { SCENARIOS } from './scenarios';
 
 /**
  * The generated path tests of one flow: one `describe` per scenario (machine input), one `it`
- * per generated path, named by its description, driving the real host on the simulated device.
+ * per generated path, named by its end state and events, driving the real host on the simulated device.
  */
 export function describeGeneratedPaths(flow: FlowName): void {
   const paths = generatedPaths(flow);
   for (const scenario of SCENARIOS[flow]) {
     describe(`${flow}, ${scenario.name}`, () => {
       for (const generated of paths.filter((p) => p.scenario === scenario)) {
-        it(generated.path.description, async () => {
+        it(pathName(generated.path), async () => {
           await runPath(generated);
         });
       }

@@ -132,3 +132,21 @@ export function coveredBy(paths: readonly GeneratedPath[]): Covered {
   }
   return { states, transitions };
 }
+
+/** An event as a test name shows it: its type and its values, without the time and the ICCID (always the model's). */
+function eventLabel(event: FlowEvent): string {
+  const values = Object.entries(event)
+    .filter(([key]) => key !== 'type' && key !== 'now' && key !== 'iccid')
+    .map(([, value]) => (typeof value === 'object' && value !== null && 'masked' in value ? String(value.masked) : String(value)));
+  return values.length === 0 ? event.type : `${event.type}(${values.join(', ')})`;
+}
+
+/**
+ * A generated path's test name: the state it ends in and the events that lead there, without
+ * the contexts and times `path.description` prints (hundreds of characters of JSON each).
+ */
+export function pathName(path: FlowPath): string {
+  // The first step is xstate's own init event, typed as a flow event by TestPath.
+  const events = path.steps.slice(1).map((step) => step.event);
+  return `ends in ${String(path.state.value)}: ${events.map(eventLabel).join(' → ')}`;
+}
