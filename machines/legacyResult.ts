@@ -4,7 +4,7 @@ import { defineFlow } from './definition';
 const route = (name: 'download' | 'balance' | 'cancelled') => ({ type: 'legacyRoute', params: { route: name } }) as const;
 
 /**
- * Legacy result (`DataMart.notifyPurchaseResult(payload)`, spec/README.md): back to the app,
+ * Legacy result (`DataMart.notifyPurchaseResult(payload)`, decision D10 in docs/decisions.md): back to the app,
  * then a success with a code downloads and connects, a success with an ICCID only is a balance
  * addition, anything else a cancelled purchase; an unparsable payload is `invalidJson`.
  */

@@ -4,7 +4,7 @@ import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA } from './scenarios';
 
 /*
  * Two and three operations at once, every interleaving up to a bound, through the pure core
- * (DESIGN "Cross-operation rules"): one LPA operation at a time, same-code hand-offs return the
+ * (decision D19, docs/decisions.md): one LPA operation at a time, same-code hand-offs return the
  * first operation, a cancel of one never affects another.
  */
 

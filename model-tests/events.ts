@@ -4,7 +4,7 @@ import { FOUND_CODE, FOUND_CONFIRM_CODE, masked } from './scenarios';
 
 /*
  * Events as a function of state: every payload, `now` included, comes from the context, so
- * the reachable state graph is finite (DESIGN: "Context stays finite").
+ * the reachable state graph is finite (decision D24, docs/decisions.md).
  */
 
 /** A snapshot as the graph tools hand it to an events function. */

@@ -5,7 +5,7 @@ import { historyEdges, type Edge, type HistoryEdge, type StateGraph } from './st
 
 /*
  * The invariants every flow machine must keep, as named predicates over its full reachable
- * state graph (DESIGN.md: "Flows", "Cross-operation rules", "The pure core: rules").
+ * state graph (the flow documents in docs/flows/, decisions D19, D20 and D24 in docs/decisions.md).
  * Each returns its violations with a counterexample path from the initial state.
  */
 
@@ -119,7 +119,7 @@ export const ACTIVATION_AT_MOST_ONCE = onHistoryEdges('the activation callback f
   return null;
 });
 
-/** Final states after which the portal must have heard profileActivationComplete (DESIGN "Flows"). */
+/** Final states after which the portal must have heard profileActivationComplete (docs/flows/). */
 const ACTIVATED_OR_FAILED = new Set(['connected', 'notConnected', 'failed', 'rejected']);
 
 export const ACTIVATION_TOLD = onHistoryEdges('the portal hears profileActivationComplete once when a profile is activated or the operation fails', ({ edge, after }, g) => {

@@ -47,7 +47,7 @@ export function masked(code: string): MaskedActivationCode {
 }
 
 /**
- * Small bounds for the generated path tests (host configuration, DESIGN "Decisions"), so that
+ * Small bounds for the generated path tests (host configuration: decision D14, docs/decisions.md), so that
  * the simple paths stay few; the exhaustive invariants also run with the defaults.
  */
 export const PATH_TIMING: FlowTiming = {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** DESIGN.md, "The pure core: rules": these folders never reach for the outside world. */
+/** Decision D24 (docs/decisions.md): these folders never reach for the outside world. */
 const PURE_FOLDERS = ['machines', 'src/core', 'src/domain'];
 const FORBIDDEN: ReadonlyArray<[string, RegExp]> = [
   ['the clock', /\bDate\.now\b|\bnew Date\b|\bperformance\.now\b/],

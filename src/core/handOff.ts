@@ -109,7 +109,7 @@ function plan(state: CoreState, call: PortalCall): Plan | { error: DomainError }
   }
 }
 
-/** `DataMart.notifyPurchaseResult`: route the v1 payload (spec/README.md). */
+/** `DataMart.notifyPurchaseResult`: route the v1 payload (decision D10, docs/decisions.md). */
 function legacyPlan(state: CoreState, payload: Json): Plan {
   const parsed = parseLegacyPayload(payload);
   const legacy = (legacyRoute: LegacyRoute, extra: Partial<Plan> & Pick<Plan, 'flowInput'>): Plan => ({

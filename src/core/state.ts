@@ -9,7 +9,7 @@ export const STATE_VERSION = 1;
 
 /** Host configuration the core needs: delay rounding and flow timing. */
 export interface CoreConfig {
-  /** Delays are rounded up to a multiple of this many minutes (DESIGN decision 1). */
+  /** Delays are rounded up to a multiple of this many minutes (decision D1, docs/decisions.md). */
   readonly delayGranularityMinutes: number;
   /** Deadlines, retry intervals and attempt limits the flows use. */
   readonly timing: FlowTiming;

@@ -10,16 +10,16 @@ import { CANCEL_ENTRY_POINT, HAND_OFF_ENTRY_POINTS, type HandOffEntryPoint } fro
  * parameter's type and meaning — is added here from the spec.
  */
 
-/** A generation of the contract, or the compatibility aliases DESIGN.md adds. */
+/** A generation of the contract, or the aliases this host accepts (decision D9, docs/decisions.md). */
 export type Generation = 'draft' | '2018-11' | 'current' | 'legacy' | 'design';
 
-/** How each generation is cited in the docs, oldest first. */
+/** How each generation is labelled in the docs, oldest first; docs/decisions.md says what each label covers. */
 export const GENERATIONS: Readonly<Record<Generation, string>> = {
-  draft: '2018-09 draft (spec/000)',
-  '2018-11': '2018-11 (spec/003)',
-  current: 'current (spec/004)',
-  legacy: 'legacy notifications (spec/README.md)',
-  design: 'alias accepted by this host (DESIGN.md)',
+  draft: '2018-09 draft',
+  '2018-11': '2018-11',
+  current: 'current',
+  legacy: 'legacy notifications',
+  design: 'alias accepted by this host',
 };
 
 /** A parameter as the spec documents it. */
@@ -82,7 +82,7 @@ export const PARAMETER_DOCS: Readonly<Record<string, Omit<ParameterDoc, 'name' |
   },
   payload: {
     type: 'String (JSON)',
-    description: 'The v1 result: `JSON.stringify({ ver: "1", success, purchaseResult, transactionId, activationCode, iccid })` (see spec/README.md).',
+    description: 'The v1 result: `JSON.stringify({ ver: "1", success, purchaseResult, transactionId, activationCode, iccid })` (decision D10 in docs/decisions.md).',
   },
   operationContext: {
     type: 'Object (MobilePlansOperationContext)',
@@ -90,7 +90,7 @@ export const PARAMETER_DOCS: Readonly<Record<string, Omit<ParameterDoc, 'name' |
   },
 };
 
-/** Which documents define each `Object.method`; anything the bridge has beyond these is a DESIGN.md alias. */
+/** Which documents define each `Object.method`; anything the bridge has beyond these is an alias (decision D9). */
 export const SPEC_GENERATIONS: Readonly<Record<string, readonly Generation[]>> = {
   'DataMart.notifyPurchaseWithProfileDownload': ['draft', '2018-11'],
   'DataMart.notifyPurchaseDelayedProfile': ['2018-11'],
@@ -115,7 +115,7 @@ export const SPEC_GENERATIONS: Readonly<Record<string, readonly Generation[]>> =
 };
 
 /**
- * The documents that define a member of a portal object, or the DESIGN.md alias marker.
+ * The documents that define a member of a portal object, or the alias marker (decision D9).
  *
  * @param name - `Object.member`
  */

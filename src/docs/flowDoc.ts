@@ -41,6 +41,7 @@ export function flowDocument(flow: FlowName, root: string): string {
     description ?? '',
     'Back to [the overview](../index.md) · [portal API reference](../portal-api.md)',
     '## Entry points',
+    'The generations are labelled as in the [decision records](../decisions.md) (D9 on aliases).',
     entryPointTable(flow),
     '## State diagram',
     'Every state and transition of the machine, each edge labelled `input [guard]`. A loop is a transition that stays in its state.',

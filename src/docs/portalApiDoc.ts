@@ -31,13 +31,13 @@ export function portalApiDocument(root: string): string {
   return document([
     generatedBanner(PORTAL_API_SOURCES),
     '# Portal API reference',
-    'The JavaScript objects a mobile operator\'s portal calls from inside the Mobile Plans web view to hand a purchase back to the host. Every generation of the contract is accepted: the 2018 `DataMart*` objects, the current `MobilePlans*` objects, and the legacy `DataMart.notifyPurchaseResult`. Back to [the overview](index.md).',
+    'The JavaScript objects a mobile operator\'s portal calls from inside the Mobile Plans web view to hand a purchase back to the host. Every generation of the contract is accepted: the 2018 `DataMart*` objects, the current `MobilePlans*` objects, and the legacy `DataMart.notifyPurchaseResult`. Each member is labelled with the generations that document it; the [decision records](decisions.md) say what each label covers, why a few aliases are accepted (D9), and the reasons behind the rules below. Back to [the overview](index.md).',
     '## Rules every call follows',
     [
-      '- **Origin.** A call counts only from an `https` page whose host is in the operator\'s allow-list (exact host or an explicit `*.` wildcard; the path does not matter). Any other page gets a `MobilePlansSecurityError` thrown and nothing starts. This is the only exception ever thrown into the portal.',
-      '- **Arguments** are copied into plain data at the call. Bad input never throws: it ends the operation with an activation error (`invalidActivationCode`, `invalidIccid`, `invalidJson`) or returns `null` with a diagnostic (an invalid delay, for example).',
-      '- **Metadata** is for reporting: problems in it become diagnostics and never block a fulfilment.',
-      '- **Delays** (`downloadDelay`, `networkRegistrationInterval`, `profileDownloadDelayInterval`) are whole minutes (integers or integer strings, up to 30 days), rounded up to the next 15 minutes; 0 means now.',
+      '- **Origin.** A call counts only from an `https` page whose host is in the operator\'s allow-list (exact host or an explicit `*.` wildcard; the path does not matter). Any other page gets a `MobilePlansSecurityError` thrown and nothing starts. This is the only exception ever thrown into the portal ([D7](decisions.md#d7-origins-https-on-an-allowed-host-or-nothing-starts)).',
+      '- **Arguments** are copied into plain data at the call. Bad input never throws: it ends the operation with an activation error (`invalidActivationCode`, `invalidIccid`, `invalidJson`) or returns `null` with a diagnostic (an invalid delay, for example) ([D18](decisions.md#d18-the-portal-bridge-copies-arguments-and-refuses-what-it-cannot-copy)).',
+      '- **Metadata** is for reporting: problems in it become diagnostics and never block a fulfilment ([D2](decisions.md#d2-metadata-is-for-reporting-and-never-blocks-a-fulfilment)).',
+      '- **Delays** (`downloadDelay`, `networkRegistrationInterval`, `profileDownloadDelayInterval`) are whole minutes (integers or integer strings, up to 30 days), rounded up to the next 15 minutes; 0 means now ([D1](decisions.md#d1-delays-round-up-to-the-background-timer-granularity)).',
       '- **Same activation code twice:** while the first operation is unfinished, a second hand-off of the same code returns the first operation\'s context; nothing downloads twice.',
     ].join('\n'),
     '## Objects',

@@ -47,7 +47,7 @@ function invalid(reason: string) {
 }
 
 /**
- * Parses an SGP.22 activation code (DESIGN decision 5). An `LPA:` prefix in any case is
+ * Parses an SGP.22 activation code (decision D5, docs/decisions.md). An `LPA:` prefix in any case is
  * accepted; the matching ID may be empty; the confirmation code is required only when the flag
  * is exactly `1`. Error messages never contain the matching ID.
  *

@@ -11,7 +11,7 @@ export const MAX_DELAY_MINUTES = 43200;
 export type DelayField = 'downloadDelay' | 'networkRegistrationInterval' | 'profileDownloadDelayInterval';
 
 /**
- * Rounds a delay up to the next multiple of the granularity (DESIGN decision 1): 0 stays 0 (act
+ * Rounds a delay up to the next multiple of the granularity (decision D1, docs/decisions.md): 0 stays 0 (act
  * at once), anything above 0 waits at least one step. The spec: "5 minutes ... after
  * approximately 15 minutes".
  *

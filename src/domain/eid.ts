@@ -3,7 +3,7 @@ import { domainError, err, ok, type Result } from './result';
 
 /**
  * Validates an eUICC identifier: 32 digits whose number mod 97 is 1 (ISO/IEC 7064 MOD 97-10,
- * DESIGN decision 6).
+ * decision D6 in docs/decisions.md).
  *
  * @param value - an EID, e.g. from the portal launch's `eid` parameter
  * @returns the EID, or an `invalidEid` error

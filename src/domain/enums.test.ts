@@ -15,7 +15,7 @@ import {
   isNetworkRegistrationState,
 } from './enums';
 
-// Keys as the spec files list them (003: DataMart*, 004: MobilePlans*), plus DESIGN decision 3.
+// Keys as the spec files list them (003: DataMart*, 004: MobilePlans*), plus decision D3 (docs/decisions.md).
 const METADATA_KEYS = ['new', 'existing', 'bailed', 'none'];
 const MO_DIRECT_STATUS_KEYS = [
   'complete', 'serviceError', 'invalidSIM', 'logOnFailed', 'purchaseFailed', 'clientError', 'billingError',

@@ -1,6 +1,6 @@
 /**
  * The enum objects every generation of the spec installs on the portal page, with lowercase
- * keys mapping to the spec's strings (DESIGN decision 3). The `DataMart*` and `MobilePlans*`
+ * keys mapping to the spec's strings (decision D3, docs/decisions.md). The `DataMart*` and `MobilePlans*`
  * objects of one kind are the same object.
  */
 

@@ -4,7 +4,7 @@ import { domainError, err, ok, type Result } from './result';
 /** An accepted ICCID, normalized (trailing `f` → `F`), with any warnings about it. */
 export type ValidIccid = { iccid: string; diagnostics: Diagnostic[] };
 
-// DESIGN decision 6: 18–22 characters, digits with an optional trailing F, issuer prefix 89 (telecom).
+// Decision D6 (docs/decisions.md): 18–22 characters, digits with an optional trailing F, issuer prefix 89 (telecom).
 const ICCID = /^89[0-9]{15,20}F?$/i;
 
 /**
@@ -30,7 +30,7 @@ export function luhnValid(digits: string): boolean {
 }
 
 /**
- * Validates an ICCID (DESIGN decision 6). A Luhn failure is a warning, not a rejection,
+ * Validates an ICCID (decision D6, docs/decisions.md). A Luhn failure is a warning, not a rejection,
  * because the spec's own examples (`8900000000000000001`) fail it.
  *
  * @param value - what the portal passed as `iccid`

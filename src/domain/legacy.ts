@@ -4,8 +4,8 @@ import { domainError, err, ok, type Result } from './result';
 import { validateTransactionId } from './transactionId';
 
 /**
- * A `DataMart.notifyPurchaseResult(payload)` hand-off, read (spec/README.md, "legacy callback
- * notifications"). The activation code and ICCID are passed on unvalidated: the caller checks them.
+ * A `DataMart.notifyPurchaseResult(payload)` hand-off, read (decision D10 in
+ * docs/decisions.md: the legacy notifications' v1 result). The activation code and ICCID are passed on unvalidated: the caller checks them.
  */
 export type LegacyPurchase = {
   /** The payload's `ver` (`"1"`). */
@@ -154,7 +154,7 @@ function readVersion(value: unknown, diagnostics: Diagnostic[]): string {
   return value;
 }
 
-/** purchaseResult is for reporting only (DESIGN decision 2): problems never refuse the payload. */
+/** purchaseResult is for reporting only (decision D2, docs/decisions.md): problems never refuse the payload. */
 function readMetadata(value: unknown, diagnostics: Diagnostic[]): PurchaseMetadata {
   if (value === undefined) {
     const message = 'purchaseResult is required: the purchase metadata as a JSON string';

@@ -10,7 +10,7 @@ import {
 
 /**
  * Purchase metadata after normalization: canonical keys, canonical values, nothing else.
- * It is for reporting only (DESIGN decision 2).
+ * It is for reporting only (decision D2, docs/decisions.md).
  */
 export type PurchaseMetadata = {
   userAccount?: UserAccount;
@@ -92,7 +92,7 @@ export function createPurchaseMetaData(): Record<string, unknown> {
 }
 
 /**
- * Normalizes purchase metadata from any generation; never fails (DESIGN decision 2).
+ * Normalizes purchase metadata from any generation; never fails (decision D2, docs/decisions.md).
  *
  * Values are matched case-insensitively (`"new"` → `"New"`); keys in any case, with `line` =
  * `lineType` and `moDirectStatus` = `modirectStatus`. When two spellings disagree, the canonical

@@ -29,8 +29,8 @@ export function validateTransactionId(value: unknown): Result<string> {
 }
 
 /**
- * Compares the transaction id a portal sent back with the one it was launched with (DESIGN
- * decision 8): a difference is a diagnostic, never a rejection.
+ * Compares the transaction id a portal sent back with the one it was launched with
+ * (decision D8, docs/decisions.md): a difference is a diagnostic, never a rejection.
  *
  * @param expected - the id the host launched the portal with
  * @param received - the id in the portal's payload, if any

@@ -91,7 +91,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     notify,
   });
 
-  /** DESIGN decision 7: refuse before reading a single argument. */
+  /** Decision D7 (docs/decisions.md): refuse before reading a single argument. */
   const guardOrigin = (entryPoint: string): void => {
     const problem = currentOriginProblem();
     if (problem === null) return;

@@ -32,8 +32,8 @@ const STRING_RUNNERS = /^(?:bound )*(?:eval|Function|setTimeout|setInterval|setI
 
 /**
  * Resolve what a callback slot holds: a function (2018 documents) or the name of a global
- * function, `onDone` or a dotted path `portal.callbacks.onDone` (current documents, DESIGN
- * decision 4). Names are looked up on `page` at call time, property by property, never
+ * function, `onDone` or a dotted path `portal.callbacks.onDone` (current documents;
+ * decision D4 in docs/decisions.md). Names are looked up on `page` at call time, property by property, never
  * evaluated; a lookup may not reach `Object.prototype` builtins, and functions that run strings
  * as code (`eval`, `setTimeout`, ...) are refused however they are reached.
  *

@@ -1,6 +1,6 @@
 /**
- * The error every portal entry point throws when the page is not allowed to call it (DESIGN
- * decision 7): not `https`, not on the operator's allow-list, or an address with user info.
+ * The error every portal entry point throws when the page is not allowed to call it
+ * (decision D7, docs/decisions.md): not `https`, not on the operator's allow-list, or an address with user info.
  * Nothing was started. It is the only exception the portal API ever throws into a page.
  *
  * @example

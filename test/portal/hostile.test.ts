@@ -237,7 +237,7 @@ describe('hostile callback scripts never run code and never throw into the host'
   });
 });
 
-describe('origins (DESIGN decision 7)', () => {
+describe('origins (decision D7)', () => {
   const refused = ['http://portal.example.com/', 'https://portal.example.com.evil.test/', 'https://portal.example.com@evil.test/'];
 
   it.each(refused)('a page at %s gets MobilePlansSecurityError and starts nothing', (origin) => {
