@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /*
  * Four tiers, each a vitest project: `npm test` runs them all; `npm run test:<tier>` runs one.
- * unit is the edit-test loop (seconds); model is the generated and property suites; browser
+ * unit is the edit-test loop (seconds); model is the generated, exhaustive and property suites; browser
  * and e2e launch Chromium, so only they run the global setup that finds (and for the packaged
  * browser, unpacks) it.
  */
@@ -11,6 +11,12 @@ import { defineConfig } from 'vitest/config';
 const BROWSER = ['test/browser/**/*.test.ts', 'test/docs/diagrams.test.ts'];
 /** The package from outside: the CLI as a process and its commands, the generated docs, the playground. */
 const E2E = ['test/e2e/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/docs/**/*.test.ts'];
+/**
+ * Exhaustive products outside model-tests/: every portal entry point × every kind of hostile
+ * argument, each run to the end on the simulated device (500-odd worlds, half the unit tier's
+ * time), so they run with the model tier, like its faults product.
+ */
+const PRODUCTS = ['test/portal/hostile.test.ts'];
 const FINDS_CHROMIUM = ['test/support/globalSetup.ts'];
 
 export default defineConfig({
@@ -25,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'machines/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...BROWSER, ...E2E],
+          exclude: [...BROWSER, ...E2E, ...PRODUCTS],
           // One module graph per worker instead of one per file: importing the core and the
           // simulator again for each of the 40-odd files took most of the tier's time. Safe
           // because these tests mock nothing and change no globals; a test that must do either
@@ -33,7 +39,7 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'model', include: ['model-tests/**/*.test.ts'] } },
+      { extends: true, test: { name: 'model', include: ['model-tests/**/*.test.ts', ...PRODUCTS] } },
       { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: FINDS_CHROMIUM } },
       { extends: true, test: { name: 'e2e', include: E2E, exclude: BROWSER, globalSetup: FINDS_CHROMIUM } },
     ],
