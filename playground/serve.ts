@@ -66,7 +66,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     options.portalPort ?? 0,
   );
   portalOrigin = `http://${PLAYGROUND_HOST}:${portal.port}`;
-  const data = JSON.stringify(playgroundData());
+  const data = JSON.stringify(await playgroundData());
   const host = await listen(
     createStaticServer({
       root: join(HERE, 'host'),
