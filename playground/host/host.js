@@ -191,7 +191,7 @@ function renderOperations(next) {
       button.className = 'operation';
       button.dataset.operation = op.id;
       button.setAttribute('aria-pressed', String(op === shown));
-      button.setAttribute('aria-label', `Show the statechart of ${op.id}, ${op.flow}, now ${op.live ? op.state : `${op.state} (${op.outcome})`}`);
+      button.title = `Show the statechart of ${op.id}`;
       button.innerHTML = '<strong></strong> <span class="flow"></span> <span class="op-state"></span>';
       button.querySelector('strong').textContent = op.id;
       button.querySelector('.flow').textContent = op.flow;
