@@ -100,7 +100,9 @@ function elkGraph(graph: FlowGraph): ElkNode {
       'elk.spacing.edgeEdge': '10',
       'elk.layered.spacing.edgeNodeBetweenLayers': '12',
       'elk.edgeLabels.inline': 'false',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
+      // Edges back to a state declared earlier are the loops (retries, a second code): they point up.
+      'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
       'elk.layered.crossingMinimization.semiInteractive': 'false',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
     },

@@ -104,7 +104,8 @@ function commandStep(type, summary) {
     case 'modem.register':
       return message(HOST, MODEM, `register ${text}`);
     case 'ui.progress':
-      return message(HOST, USER, `progress: ${text}`);
+      // The stages, not every percentage (the timeline's device details have those).
+      return /\d+%$/.test(text) ? null : message(HOST, USER, `progress: ${text}`);
     case 'ui.scheduled':
       return message(HOST, USER, `notice: your profile will be installed ${text}`);
     case 'ui.toast':

@@ -84,7 +84,7 @@ export function createStatechart(container, onEvent) {
       if (s.final) g.append(el('rect', { x: s.x + 3, y: s.y + 3, width: s.width - 6, height: s.height - 6, rx: 6, class: 'inner' }));
       g.append(el('text', { x: s.x + s.width / 2, y: s.y + s.height / 2, class: 'name' }, s.name));
       // The marks in words: "now" above the active state, a tick on visited ones (shown by CSS).
-      g.append(el('text', { x: s.x + s.width - 4, y: s.y - 4, class: 'badge-now' }, 'now ▼'));
+      g.append(el('text', { x: s.x + 2, y: s.y - 4, class: 'badge-now' }, 'now ▼'));
       g.append(el('text', { x: s.x + s.width - 3, y: s.y + 11, class: 'badge-visited' }, '✓'));
       const title = el('title', {}, `${s.name}${s.initial ? ', initial state' : ''}${s.final ? ', final state' : ''}`);
       g.prepend(title);
@@ -166,8 +166,10 @@ export function createStatechart(container, onEvent) {
 
   /** On narrow screens the drawing scrolls sideways: keep the active state in sight. */
   function scrollIntoView(active) {
+    const scrolls = container.scrollWidth > container.clientWidth;
+    container.parentElement?.classList.toggle('scrolls', scrolls);
     const s = layout?.states.find((x) => x.name === active);
-    if (s === undefined || layout === null || container.scrollWidth <= container.clientWidth) return;
+    if (s === undefined || layout === null || !scrolls) return;
     const scale = container.scrollWidth / layout.width;
     const left = (s.x + s.width / 2) * scale - container.clientWidth / 2;
     container.scrollLeft = Math.max(0, left);
