@@ -54,6 +54,9 @@ export function createStatechart(container, onEvent) {
   let layout = null;
   /** @type {SVGSVGElement | null} */
   let svg = null;
+  let active = null;
+  // A rotated phone or a resized window changes whether the drawing has to scroll.
+  new ResizeObserver(() => scrollIntoView(active)).observe(container);
 
   function build(next) {
     layout = next;
@@ -160,6 +163,7 @@ export function createStatechart(container, onEvent) {
         }
       }
       if (view.taken !== null) svg.querySelector(`.edges [data-transition="${view.taken}"]`)?.parentNode?.append(svg.querySelector(`.edges [data-transition="${view.taken}"]`));
+      active = view.active;
       scrollIntoView(view.active);
     },
   };

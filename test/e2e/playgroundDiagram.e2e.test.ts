@@ -99,10 +99,10 @@ describe('the playground draws the flow', () => {
     await expect.poll(() => page.locator('#next-deadline').textContent()).toContain('the download of op-1 finishes in 0:20');
 
     // Running ×60: the download's 20 virtual seconds and the registration pass on their own.
-    await page.getByLabel('×60').check();
+    await page.getByLabel('Running ×60', { exact: true }).check();
     expect(await page.locator('#clock-mode').textContent()).toBe('Running ×60: one real second is 1:00 of virtual time.');
     await expectHighlighted(page, 'connected', 'modem.registration');
-    await page.getByLabel('Manual').check();
+    await page.getByLabel('Manual', { exact: true }).check();
     expect(await page.locator('#statechart .state.visited').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-state')))).toEqual([
       'received',
       'scheduled',
@@ -157,11 +157,11 @@ describe('the playground draws the flow', () => {
     await expect.poll(() => page.locator('#chart-events').textContent()).toContain('op-1 ended in cancelled (cancelled)');
     expect(await page.locator('#next-deadline').textContent()).toBe('Nothing is waiting on the clock.');
 
-    await page.getByLabel('Running: real time').check();
+    await page.getByLabel('Running, real time', { exact: true }).check();
     expect(await page.locator('#clock-mode').textContent()).toBe('Running in real time: one second is one second.');
     await page.locator('#clock', { hasText: '+00:00:01' }).waitFor({ timeout: 5_000 });
     expect(await page.locator('#idle-note').isHidden()).toBe(true);
-    await page.getByLabel('Manual').check();
+    await page.getByLabel('Manual', { exact: true }).check();
 
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
