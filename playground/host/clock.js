@@ -59,7 +59,7 @@ export function createClock({ advance, modeInputs, modeText, onModeChange }) {
     const elapsed = Math.min(now - last, 4 * TICK_MS); // a background tab does not jump hours ahead
     last = now;
     try {
-      await advance((elapsed * speed) / 60_000);
+      if (elapsed > 0) await advance((elapsed * speed) / 60_000);
     } finally {
       busy = false;
     }

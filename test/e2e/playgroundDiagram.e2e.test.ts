@@ -143,6 +143,34 @@ describe('the playground draws the flow', () => {
     await page.context().close();
   }, 90_000);
 
+  it('asks for the confirmation code when the guarded accept branch of the statechart is taken, and sends the code typed', async () => {
+    const { page, problems } = await openPlayground(1400);
+    // The sample portal has no purchase that needs a code: make the call as a portal page would, in its frame.
+    const portalFrame = page.frames().find((f) => f.url().startsWith(playground.portalOrigin));
+    await portalFrame?.evaluate(() => {
+      const page = window as unknown as Record<string, any>;
+      page['MobilePlansInlineOperations'].notifyProfileDownload(page['purchaseMetadata']('2GB Monthly'), '1$smdp.example.com$E2E-CODE-0009$$1', 5);
+    });
+    await expectHighlighted(page, 'scheduled', 'operation.start');
+    await page.getByRole('button', { name: 'Jump the clock to the deadline: send timer.fired to op-1 (timer.fired [deadlinePassed] → toastShown)' }).click();
+    await expectHighlighted(page, 'toastShown', 'timer.fired');
+    await page.locator('#clock', { hasText: '+00:15:00' }).waitFor();
+
+    await page.locator('#statechart .label.actionable[data-event="user.toastAccepted"]', { hasText: 'confirmationCodeRequired' }).click();
+    await expectHighlighted(page, 'confirmationCode', 'user.toastAccepted');
+    await expect.poll(() => page.locator('#idle-note').textContent()).toContain('op-1 waits for you: type the confirmation code.');
+    await page.locator('#statechart .label.actionable[data-event="user.confirmationCode"]').click();
+    const code = page.getByLabel('Confirmation code', { exact: true });
+    await expect.poll(() => code.evaluate((input) => input === document.activeElement)).toBe(true);
+    await code.fill('4711');
+    await page.getByRole('button', { name: 'Send the code' }).click();
+    await expectHighlighted(page, 'downloading', 'user.confirmationCode');
+    expect(await page.locator('#timeline').textContent()).not.toContain('4711');
+    expect(await sequenceMessages(page)).toContain('User to Host: enters a confirmation code');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('sends the cancel event from the keyboard and runs the clock in real time', async () => {
     const { page, portal, problems } = await openPlayground(768);
     await portal.getByRole('button', { name: 'Buy, install in 5 minutes' }).click();
