@@ -35,6 +35,8 @@ export interface PlaygroundData {
   readonly registrations: readonly string[];
 }
 
+let computed: Promise<PlaygroundData> | undefined;
+
 /**
  * The flow machines as plain data, from the same walk of the machines the flow docs use
  * (`describeFlow`: states in declaration order, final flags, transitions with their named
@@ -42,10 +44,14 @@ export interface PlaygroundData {
  *
  * @example (await playgroundData()).machines['delayedDownload']?.initial // 'received'
  */
-export async function playgroundData(): Promise<PlaygroundData> {
-  const views: Record<string, MachineView> = {};
-  for (const flow of FLOW_NAMES) views[flow] = await machineView(flow);
-  return { machines: views, activationErrors: [...ACTIVATION_ERRORS], registrations: ['home', 'roaming', 'partner', 'denied', 'none'] };
+export function playgroundData(): Promise<PlaygroundData> {
+  // The machines never change while the process runs; laying them out takes seconds.
+  computed ??= (async () => {
+    const views: Record<string, MachineView> = {};
+    for (const flow of FLOW_NAMES) views[flow] = await machineView(flow);
+    return { machines: views, activationErrors: [...ACTIVATION_ERRORS], registrations: ['home', 'roaming', 'partner', 'denied', 'none'] };
+  })();
+  return computed;
 }
 
 async function machineView(flow: FlowName): Promise<MachineView> {

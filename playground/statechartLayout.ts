@@ -65,6 +65,9 @@ const START_ID = '__start';
 const STATE_PAD = { x: 14, height: 34 };
 const START_RADIUS = 7;
 
+// One engine for every layout: making one costs more than laying out a small flow.
+let engine: InstanceType<typeof ELK> | undefined;
+
 const textWidth = (text: string, size: number) => Math.ceil(text.length * size * CHART_FONT.charWidth);
 
 /** How a transition's label is broken: the event, then `[guard]` on its own line. */
@@ -80,7 +83,8 @@ export function labelLines(t: { event: string; guard: string | null }): string[]
  */
 export async function layoutStatechart(flow: FlowName): Promise<StatechartLayout> {
   const graph = describeFlow(flow);
-  const laidOut = await new ELK().layout(elkGraph(graph));
+  engine ??= new ELK();
+  const laidOut = await engine.layout(elkGraph(graph));
   return readLayout(graph, laidOut);
 }
 

@@ -12,7 +12,7 @@ beforeAll(async () => {
   // Its own bundle file, so the browser test running alongside never reads a half-written one.
   bundleDir = mkdtempSync(join(tmpdir(), 'playground-bundle-'));
   playground = await startPlayground({ port: 0, bundleFile: join(bundleDir, 'mobile-plans-sim.js') });
-});
+}, 60_000);
 
 afterAll(async () => {
   await playground?.close();
