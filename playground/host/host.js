@@ -227,13 +227,25 @@ function renderChart(next) {
     if (t.source === op.state && action !== undefined) actionable.set(t.index, `${action.text}: send ${t.event} to ${op.id}`);
   }
   chart.update({ active: op.state, visited: new Set(path.map((h) => h.state)), taken: taken?.index ?? null, actionable, operationId: op.id });
-  redraw('events', JSON.stringify([op.id, op.state, op.live, [...actions.keys()]]), events, () => drawEvents(events, machine, op, actions), 'data-event');
+  const story = pathStory(path, taken);
+  redraw('events', JSON.stringify([op.id, op.state, op.live, [...actions.keys()], story]), events, () => drawEvents(events, machine, op, actions, story), 'data-event');
   if (op.state !== 'confirmationCode' || !op.live) $('code-form').hidden = true;
 }
 
+/** The way the operation came, in words: what the tints and the thick arrow say. */
+function pathStory(path, taken) {
+  const states = path.map((h) => h.state).join(' → ');
+  const last = taken === undefined ? '' : ` Last step: ${taken.source} → ${taken.target} on ${taken.label}.`;
+  return `Path: ${states}.${last}`;
+}
+
 /** The events the active state accepts, in words: buttons for those the page can send. */
-function drawEvents(container, machine, op, actions) {
+function drawEvents(container, machine, op, actions, story) {
   container.replaceChildren();
+  const path = document.createElement('p');
+  path.className = 'hint path';
+  path.textContent = story;
+  container.append(path);
   const state = machine.states.find((s) => s.name === op.state);
   const heading = document.createElement('p');
   heading.className = 'hint';

@@ -101,6 +101,12 @@ export function createStatechart(container, onEvent) {
       const g = el('g', { class: 'label', 'data-transition': t.index, 'data-event': t.event });
       g.append(el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 3 }));
       t.lines.forEach((line, i) => g.append(el('text', { x: b.x + 3, y: b.y + 2 + (i + 1) * 11 * 1.3 - 3, class: i === 0 ? 'event' : 'guard' }, line)));
+      // Pointing at a label (or focusing it) marks its arrow, so which label is whose is never a guess.
+      const mark = (on) => svg?.querySelector(`.edges [data-transition="${t.index}"]`)?.classList.toggle('pointed', on);
+      g.addEventListener('mouseenter', () => mark(true));
+      g.addEventListener('mouseleave', () => mark(false));
+      g.addEventListener('focus', () => mark(true));
+      g.addEventListener('blur', () => mark(false));
       g.addEventListener('click', () => g.getAttribute('role') === 'button' && onEvent(t));
       g.addEventListener('keydown', (event) => {
         if (g.getAttribute('role') !== 'button' || (event.key !== 'Enter' && event.key !== ' ')) return;

@@ -111,6 +111,10 @@ describe('the playground draws the flow', () => {
       'enabling',
       'registering',
     ]);
+    // The same in words, for anyone who does not see the tints.
+    expect(await page.locator('#chart-events .path').textContent()).toBe(
+      'Path: received → scheduled → toastShown → downloading → enabling → registering → connected. Last step: registering → connected on modem.registration [registrationSucceeded].',
+    );
     await expect.poll(() => portal.locator('#portal-log').textContent()).toContain('Activation: success');
 
     // What happened, in order, between the docs' five participants.
