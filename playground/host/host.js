@@ -4,7 +4,9 @@
  * the selected operation's statechart and sequence diagram, and the timeline. The message
  * protocol is described at the top of playground/portal/sim-bridge.js.
  */
-import { countdown, createClock, describeWaiting } from './clock.js';
+import { drawChartEvents, pathStory } from './chartEvents.js';
+import { createClock } from './clock.js';
+import { clockStatus, virtualTime } from './clockStatus.js';
 import { eventActions, lastTransition } from './operationView.js';
 import { drawSequence, entriesOf, sequenceSteps } from './sequence.js';
 import { createStatechart } from './statechart.js';
@@ -228,58 +230,8 @@ function renderChart(next) {
   }
   chart.update({ active: op.state, visited: new Set(path.map((h) => h.state)), taken: taken?.index ?? null, actionable, operationId: op.id });
   const story = pathStory(path, taken);
-  redraw('events', JSON.stringify([op.id, op.state, op.live, [...actions.keys()], story]), events, () => drawEvents(events, machine, op, actions, story), 'data-event');
+  redraw('events', JSON.stringify([op.id, op.state, op.live, [...actions.keys()], story]), events, () => drawChartEvents(events, machine, op, actions, story, (event) => void sendEvent(op.id, event)), 'data-event');
   if (op.state !== 'confirmationCode' || !op.live) $('code-form').hidden = true;
-}
-
-/** The way the operation came, in words: what the tints and the thick arrow say. */
-function pathStory(path, taken) {
-  const states = path.map((h) => h.state).join(' → ');
-  const last = taken === undefined ? '' : ` Last step: ${taken.source} → ${taken.target} on ${taken.label}.`;
-  return `Path: ${states}.${last}`;
-}
-
-/** The events the active state accepts, in words: buttons for those the page can send. */
-function drawEvents(container, machine, op, actions, story) {
-  container.replaceChildren();
-  const path = document.createElement('p');
-  path.className = 'hint path';
-  path.textContent = story;
-  container.append(path);
-  const state = machine.states.find((s) => s.name === op.state);
-  const heading = document.createElement('p');
-  heading.className = 'hint';
-  if (state === undefined || state.final || !op.live) {
-    heading.textContent = `${op.id} ended in ${op.state}${op.outcome ? ` (${op.outcome})` : ''}: a final state, nothing more happens to it.`;
-    container.append(heading);
-    return;
-  }
-  heading.textContent = `${op.id} is in ${op.state}. It accepts:`;
-  const list = document.createElement('ul');
-  for (const event of new Set(state.transitions.map((t) => t.event))) {
-    const item = document.createElement('li');
-    const action = actions.get(event);
-    if (action !== undefined) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.event = event;
-      button.textContent = action.text;
-      button.append(' ', Object.assign(document.createElement('code'), { textContent: event }));
-      button.addEventListener('click', () => void sendEvent(op.id, event));
-      item.append(button);
-    } else {
-      item.append(Object.assign(document.createElement('code'), { textContent: event }), ` — ${waitsFor(event)}`);
-    }
-    list.append(item);
-  }
-  container.append(heading, list);
-}
-
-function waitsFor(event) {
-  if (event.startsWith('lpa.')) return 'the simulated LPA answers as the clock moves';
-  if (event.startsWith('modem.')) return 'the simulated modem answers as the clock moves';
-  if (event === 'timer.fired') return 'no deadline is armed';
-  return 'sent by the host itself';
 }
 
 function renderSequence(next) {
@@ -318,50 +270,10 @@ function renderTimeline(next) {
 
 /** The mode, the next deadline, and whether anything will happen without the clock moving. */
 function renderClock(next) {
-  const pending = next.pending.filter((p) => !(p.label ?? '').includes('progress')).sort((a, b) => a.at - b.at);
-  const first = pending[0];
-  const opById = new Map(next.operations.map((op) => [op.id, op]));
-  const meaning = (id) => deadlineMeaning(opById.get(id));
-  $('next-deadline').textContent =
-    first === undefined ? 'Nothing is waiting on the clock.' : `Next: ${describeWaiting(first, meaning)} in ${countdown(first.at - next.virtualMs)} (at ${virtualTime(first.at)}).`;
-  const userWaits = [
-    ...next.screen.toasts.map((id) => `${id} waits for you: accept or dismiss the toast.`),
-    ...Object.keys(next.screen.confirmationPrompts).map((id) => `${id} waits for you: type the confirmation code.`),
-  ];
-  const idle = $('idle-note');
-  const lines = [...userWaits];
-  if (!clock.running && first !== undefined) {
-    const minutes = (first.at - next.virtualMs) / 60_000;
-    const button = minutes <= 1 ? '+1 min' : minutes <= 15 ? '+15 min' : '+60 min';
-    lines.unshift(`Nothing will happen until the clock moves: press ${button}, or pick a running mode.`);
-  }
-  idle.textContent = lines.join(' ');
-  idle.hidden = lines.length === 0;
-}
-
-/** What an operation's armed deadline leads to, read from its statechart. */
-function deadlineMeaning(op) {
-  const machine = op && data.machines[op.flow];
-  const state = machine?.states.find((s) => s.name === op.state);
-  const targets = [...new Set((state?.transitions ?? []).filter((t) => t.event === 'timer.fired' && t.leaves).map((t) => t.target))];
-  if (targets.length === 0) return null;
-  return targets.map((t) => DEADLINE_WORDS[t] ?? t).join(' or ');
-}
-
-const DEADLINE_WORDS = {
-  toastShown: 'toast',
-  awaitingUser: 'the toast times out',
-  expired: 'the offer expires',
-  notConnected: 'registration gives up',
-  discovering: 'SM-DS discovery',
-  waitingToRegister: 'registration retry',
-  registering: 'registration',
-};
-
-function virtualTime(ms) {
-  const total = Math.floor(Math.max(0, ms) / 1000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `+${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+  const status = clockStatus(next, data.machines, clock.running);
+  $('next-deadline').textContent = status.next;
+  $('idle-note').textContent = status.idle.join(' ');
+  $('idle-note').hidden = status.idle.length === 0;
 }
 
 loadPortal();

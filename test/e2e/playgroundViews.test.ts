@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playgroundData, type MachineView } from '../../playground/playgroundData';
+import { playgroundData, type MachineView, type PlaygroundData } from '../../playground/playgroundData';
 import { startSimulator } from '../../src/sim/index';
 
 // The host page's modules are plain browser JavaScript; these are the shapes the tests use.
@@ -16,6 +16,9 @@ interface OperationViewModule {
 }
 interface ClockModule {
   countdown(ms: number): string;
+}
+interface ClockStatusModule {
+  clockStatus(snapshot: unknown, machines: PlaygroundData['machines'], running: boolean): { next: string; idle: string[] };
 }
 const startTime = Date.UTC(2026, 0, 1);
 
@@ -35,6 +38,7 @@ const load = <T>(path: string): Promise<T> => import(/* @vite-ignore */ path) as
 const sequence = await load<SequenceModule>('../../playground/host/sequence.js');
 const operationView = await load<OperationViewModule>('../../playground/host/operationView.js');
 const clock = await load<ClockModule>('../../playground/host/clock.js');
+const clockStatus = await load<ClockStatusModule>('../../playground/host/clockStatus.js');
 const data = await playgroundData();
 const delayed = data.machines['delayedDownload'] as MachineView;
 
@@ -44,6 +48,28 @@ describe('the playground clock', () => {
     expect(clock.countdown(20_000)).toBe('0:20');
     expect(clock.countdown(86_340_000)).toBe('23:59:00');
     expect(clock.countdown(-5)).toBe('0:00');
+  });
+});
+
+describe('the playground clock status', () => {
+  const screen = { toasts: [], confirmationPrompts: {} };
+  it('names the next deadline by the state it leads to, and says the clock must move', () => {
+    const snapshot = { virtualMs: 28_000, pending: [{ id: 'op-1', label: null, at: 900_000 }], operations: [{ id: 'op-1', flow: 'delayedDownload', state: 'scheduled' }], screen };
+    expect(clockStatus.clockStatus(snapshot, data.machines, false)).toEqual({
+      next: 'Next: toast for op-1 in 14:32 (at +00:15:00).',
+      idle: ['Nothing will happen until the clock moves: press +15 min, or pick a running mode.'],
+    });
+    expect(clockStatus.clockStatus(snapshot, data.machines, true).idle).toEqual([]);
+  });
+
+  it('names device work past its progress ticks, and who the operation waits for', () => {
+    const pending = [{ id: null, label: 'download progress 25% op-2', at: 5_000 }, { id: null, label: 'download op-2', at: 20_000 }];
+    const snapshot = { virtualMs: 0, pending, operations: [{ id: 'op-2', flow: 'inlineDownload', state: 'downloading' }], screen: { toasts: ['op-1'], confirmationPrompts: {} } };
+    expect(clockStatus.clockStatus(snapshot, data.machines, false)).toEqual({
+      next: 'Next: the download of op-2 finishes in 0:20 (at +00:00:20).',
+      idle: ['Nothing will happen until the clock moves: press +1 min, or pick a running mode.', 'op-1 waits for you: accept or dismiss the toast.'],
+    });
+    expect(clockStatus.clockStatus({ ...snapshot, pending: [] }, data.machines, false).next).toBe('Nothing is waiting on the clock.');
   });
 });
 
