@@ -48,6 +48,8 @@ export interface Playground {
  */
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const bundleFile = options.bundleFile ?? join(HERE, '..', BROWSER_BUNDLE);
+  // The statecharts are laid out while esbuild (its own process) bundles the simulator.
+  const laidOut = playgroundData();
   const bundle = options.build === false ? bundleFile : (await buildBrowserBundle(bundleFile)).file;
   let hostOrigin = '';
   let portalOrigin = '';
@@ -66,7 +68,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     options.portalPort ?? 0,
   );
   portalOrigin = `http://${PLAYGROUND_HOST}:${portal.port}`;
-  const data = JSON.stringify(playgroundData());
+  const data = JSON.stringify(await laidOut);
   const host = await listen(
     createStaticServer({
       root: join(HERE, 'host'),

@@ -6,12 +6,17 @@
  * The message protocol (every message is a plain object with channel 'mobile-plans-playground'):
  *
  *   host -> portal  { type: 'command', id, command, args }
- *                     command: 'snapshot' | 'advance' {minutes} | 'acceptToast' | 'dismissToast'
+ *                     command: 'snapshot' | 'advance' {minutes} | 'advanceToTimer' {operationId}
+ *                              | 'acceptToast' {operationId?} | 'dismissToast' {operationId?}
+ *                              | 'startDownload' {operationId} | 'abort' {operationId}
+ *                              | 'confirmationCode' {code, operationId?} | 'cancel' {operationId}
  *                              | 'setOutcome' {outcome} | 'setRegistration' {registration}
- *                              | 'confirmationCode' {code} | 'restart' | 'reopenPortal'
+ *                              | 'restart' | 'reopenPortal'
  *   portal -> host  { type: 'result', id, ok, error? }   the answer to one command
  *                   { type: 'snapshot', snapshot }        after every change: virtual time,
- *                                                          operations, screen, redacted trace
+ *                                                          operations, each one's state history,
+ *                                                          what waits on the clock, screen,
+ *                                                          redacted trace
  *
  * Each side accepts messages only from the other's origin (window.PLAYGROUND_HOST_ORIGIN is set
  * by /playground-config.js) and only from the expected window.
@@ -26,7 +31,9 @@
   var snapshotQueued = false;
   var sim = null;
   var startTime = Date.UTC(2026, 0, 1);
-  var visited = {}; // operation id -> the machine states it has been in, in order
+  var history = {}; // operation id -> [{ state, cause }]: each state it entered, and the trace line that moved it
+  var lastCause = {}; // operation id (or '' for none) -> { summary, seq }: the latest user or device trace line about it
+  var causeSeq = 0;
 
   function post(message) {
     if (!framed || typeof hostOrigin !== 'string') return;
@@ -45,7 +52,11 @@
       portal: document.title,
       virtualMs: sim.device.clock.now() - startTime,
       operations: sim.operations(),
-      visited: visited,
+      history: history,
+      // What waits on the virtual clock: host deadlines (id = operation) and device work (label).
+      pending: sim.device.clock.pending().map(function (entry) {
+        return { id: entry.id || null, label: entry.label || null, at: entry.at - startTime };
+      }),
       screen: sim.device.ui.view(),
       trace: sim.trace().map(function (entry) {
         // Commands carry absolute virtual times (scheduler.set op-1 at 1767226500000): show them as offsets.
@@ -55,19 +66,26 @@
     };
   }
 
-  // Every trace entry follows a host step: note each operation's state, so the statechart can
-  // tint every state an operation went through, even between two snapshots.
+  // Every trace entry follows a host step: note each operation's state changes, with the user or
+  // device line that came just before (the event that moved it), so the statechart can show the
+  // path taken and the transition just taken, even between two snapshots.
   function noteStates() {
     sim.operations().forEach(function (op) {
-      var states = visited[op.id] || (visited[op.id] = []);
-      if (states.indexOf(op.state) < 0) states.push(op.state);
+      var states = history[op.id] || (history[op.id] = []);
+      var last = states[states.length - 1];
+      if (last !== undefined && last.state === op.state) return;
+      var own = lastCause[op.id];
+      var anyone = lastCause[''];
+      var cause = own === undefined ? anyone : anyone === undefined || own.seq > anyone.seq ? own : anyone;
+      states.push({ state: op.state, cause: last === undefined ? 'portal call' : cause === undefined ? null : cause.summary });
     });
   }
 
   // Many trace entries arrive in one burst: send one snapshot after the burst.
-  function queueSnapshot() {
+  function queueSnapshot(entry) {
     if (sim === null) return;
     noteStates();
+    if (entry && (entry.kind === 'user' || entry.kind === 'device')) lastCause[entry.operationId || ''] = { summary: entry.summary, seq: causeSeq++ };
     if (snapshotQueued) return;
     snapshotQueued = true;
     setTimeout(function () {
@@ -93,8 +111,17 @@
       if (!(minutes > 0 && minutes <= 1440)) throw new Error('advance needs 0 < minutes <= 1440');
       return sim.advance(minutes);
     },
-    acceptToast: function () { sim.acceptToast(); },
-    dismissToast: function () { sim.dismissToast(); },
+    advanceToTimer: function (args) {
+      var at = sim.device.clock.timer(String(args.operationId));
+      if (at === undefined) throw new Error('no deadline is armed for ' + String(args.operationId));
+      return sim.advance(Math.max(0, at - sim.device.clock.now()) / 60000);
+    },
+    acceptToast: function (args) { sim.acceptToast(optionalId(args)); },
+    dismissToast: function (args) { sim.dismissToast(optionalId(args)); },
+    startDownload: function (args) { sim.startDownload(String(args.operationId)); },
+    abort: function (args) { sim.device.user.abort(String(args.operationId)); },
+    // The portal's own call, as a portal page would make it.
+    cancel: function (args) { return { cancelled: window.MobilePlansInlineOperations.notifyOperationCancel({ id: String(args.operationId) }) }; },
     setOutcome: function (args) {
       if (typeof args.outcome !== 'string') throw new Error('setOutcome needs an outcome');
       // A download answers after 20 virtual seconds, with this outcome.
@@ -104,10 +131,14 @@
       if (['home', 'roaming', 'partner', 'denied', 'none'].indexOf(args.registration) < 0) throw new Error('unknown registration');
       sim.setRegistration(args.registration);
     },
-    confirmationCode: function (args) { sim.confirmationCode(String(args.code || '')); },
+    confirmationCode: function (args) { sim.confirmationCode(String(args.code || ''), optionalId(args)); },
     restart: function () { return sim.restart(); },
     reopenPortal: function () { sim.device.user.launchPortal(TRANSACTION_ID); },
   };
+
+  function optionalId(args) {
+    return typeof args.operationId === 'string' ? args.operationId : undefined;
+  }
 
   window.addEventListener('message', function (event) {
     if (event.origin !== hostOrigin || event.source !== window.parent) return;

@@ -12,7 +12,7 @@ beforeAll(async () => {
   // Its own bundle file, so the browser test running alongside never reads a half-written one.
   bundleDir = mkdtempSync(join(tmpdir(), 'playground-bundle-'));
   playground = await startPlayground({ port: 0, bundleFile: join(bundleDir, 'mobile-plans-sim.js') });
-});
+}, 60_000);
 
 afterAll(async () => {
   await playground?.close();
@@ -42,9 +42,18 @@ describe('the playground servers', () => {
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get('content-type')).toContain('text/javascript');
     expect(await bundle.text()).toContain('MobilePlansSim');
-    const data = (await (await fetch(`${playground.url}playground-data.json`)).json()) as { machines: Record<string, { states: Array<{ name: string }> }>; activationErrors: string[] };
+    const data = (await (await fetch(`${playground.url}playground-data.json`)).json()) as {
+      machines: Record<string, { states: Array<{ name: string }>; layout: { states: Array<{ name: string; width: number }>; transitions: unknown[] } }>;
+      activationErrors: string[];
+    };
     expect(Object.keys(data.machines)).toEqual(FLOW_NAMES);
     expect(data.machines['delayedDownload']?.states.map((s) => s.name)).toContain('toastShown');
+    // Each statechart comes laid out: a placed box for every state.
+    for (const flow of FLOW_NAMES) {
+      const machine = data.machines[flow];
+      expect(machine?.layout.states.map((s) => s.name), flow).toEqual(machine?.states.map((s) => s.name));
+      expect(machine?.layout.states.every((s) => s.width > 0), flow).toBe(true);
+    }
     expect(data.activationErrors).toContain('serverNotReachable');
   });
 
