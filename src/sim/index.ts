@@ -16,8 +16,8 @@ export type { SimulatorConsole } from './simulatorConsole';
 export { createSimulatedDevice, type SimulatedDevice, type SimulatedDeviceOptions } from './device/device';
 export { SimulatedEffectError, type ActivationFailure } from './device/errors';
 export type { SimulatedUser, AttachableHost } from './device/user';
-export type { VirtualClock, PendingEntry, Settle } from './device/clock';
-export type { VirtualEuicc, EuiccOptions, EuiccProfile, InitialProfile, Installation } from './device/euicc';
+export { DEFAULT_START_TIME, type VirtualClock, type PendingEntry, type Settle } from './device/clock';
+export { DEFAULT_EID, type VirtualEuicc, type EuiccOptions, type EuiccProfile, type InitialProfile, type Installation } from './device/euicc';
 export type { SimulatedLpa, LpaOptions } from './device/lpa';
 export type {
   LpaOutcomes,
@@ -32,6 +32,6 @@ export type {
 } from './device/outcomes';
 export type { SimulatedModem, RegistrationScript, RegistrationStep, RegistrationListener } from './device/modem';
 export type { Trace, TraceEntry, TraceKind, TraceOptions } from './device/trace';
-export type { Redactor } from './device/redact';
+export { MIN_SCRUBBED_SECRET_LENGTH, type Redactor } from './device/redact';
 export type { SimulatedUi, UiView, ProgressView } from './device/ui';
 export type { MemoryStorage } from './device/storage';
