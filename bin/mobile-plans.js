@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The `mobile-plans` command: registers tsx so Node runs the TypeScript sources, then hands over.
-import { register } from 'tsx/esm/api';
+// The `mobile-plans` command: the CLI compiled by `npm run build` (src/cli/main.ts → dist/cli.js).
+import { runFromProcess } from '../dist/cli.js';
 
-register();
-const { runFromProcess } = await import('../src/cli/main.ts');
 await runFromProcess();

@@ -1,9 +1,17 @@
-export { DEFAULT_TIMING, defineFlow, defineState, EFFECT_NAMES, guardsFor, initialContext, timingKey, updatesFor } from './definition';
-export type { ActionParams, ActionRef, DeadlineFrom, OneOrMany, EffectParams, FlowArgs, FlowDefinition, GuardParams, GuardRef, Guards, StateDefinition, TransitionDefinition, UpdateParams, Updates } from './definition';
-export { FLOW_NAMES, flows } from './flows';
-export type * from './types';
-export {
-  asyncConnectivityMachine, balanceAdditionMachine, cancelledPurchaseMachine, delayedDownloadMachine, delayedProfileMachine,
-  flowMachine, inlineDownloadMachine, legacyResultMachine, machines, machinesFor,
-} from './xstate';
-export type { FlowMachine, FlowMachines } from './xstate';
+/**
+ * `mobile-plans-fulfillment/machines`: the flows as xstate v5 machines (`machines`,
+ * `machinesFor(timing)`), for `createActor`, the Stately tools or `xstate/graph`. The only entry
+ * point that needs `xstate` (an optional peer dependency: install it to use this one).
+ *
+ * The machines are built from the same statechart definitions the core runs (`flows`, also on the
+ * root entry point), so both are here with the names and types they need.
+ * Every name is listed on purpose (api/machines.api.md).
+ * @packageDocumentation
+ */
+export { machines, machinesFor, flowMachine, type FlowMachine, type FlowMachines } from './xstate';
+export { flows, FLOW_NAMES } from './flows';
+export { DEFAULT_TIMING } from './definition';
+export type {
+  ActionParams, ActionRef, DeadlineFrom, OneOrMany, EffectParams, FlowArgs, FlowDefinition, GuardParams, GuardRef, StateDefinition, TransitionDefinition, UpdateParams,
+} from './definition';
+export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProfileState, ProgressStage, LegacyRoute } from './types';

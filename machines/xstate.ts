@@ -44,11 +44,3 @@ export function machinesFor(timing: FlowTiming): FlowMachines {
   if (made === undefined) byValue.set(key, (made = machinesOf(timing)));
   return made;
 }
-
-export const inlineDownloadMachine = machines.inlineDownload;
-export const delayedDownloadMachine = machines.delayedDownload;
-export const asyncConnectivityMachine = machines.asyncConnectivity;
-export const delayedProfileMachine = machines.delayedProfile;
-export const balanceAdditionMachine = machines.balanceAddition;
-export const cancelledPurchaseMachine = machines.cancelledPurchase;
-export const legacyResultMachine = machines.legacyResult;

@@ -1,15 +1,21 @@
 /**
  * Builds the portal developer's simulator for the browser: one self-contained, minified IIFE,
- * `dist/browser/mobile-plans-sim.js`, defining the global `MobilePlansSim` (`start(options)`).
- * Run with `npm run build`; prints the size raw, minified and gzipped.
+ * `dist/browser/mobile-plans-sim.js` (with its source map beside it and a banner naming the
+ * package and version), defining the global `MobilePlansSim` (`start(options)`).
+ * Run by `npm run build` after tsdown; prints the size raw, minified and gzipped.
  */
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import packageJson from '../package.json' with { type: 'json' };
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The first line of the script: which package and version a portal page has loaded. */
+export const BROWSER_BANNER = `/*! ${packageJson.name} ${packageJson.version} | MobilePlansSim, the Mobile Plans device simulator for operator portals | ${packageJson.license} */`;
 
 /** The bundle's entry, relative to the repository root. */
 export const BROWSER_ENTRY = 'src/sim/browser.ts';
@@ -19,6 +25,8 @@ export const BROWSER_BUNDLE = 'dist/browser/mobile-plans-sim.js';
 /** What a build produced: where, and its sizes in bytes. */
 export interface BrowserBuild {
   readonly file: string;
+  /** The source map, `<file>.map`, which the script names in its last line. */
+  readonly mapFile: string;
   readonly rawBytes: number;
   readonly minifiedBytes: number;
   readonly gzipBytes: number;
@@ -32,10 +40,11 @@ export interface BrowserBuild {
  * @returns the file and its sizes
  */
 export async function buildBrowserBundle(outfile: string = join(ROOT, BROWSER_BUNDLE)): Promise<BrowserBuild> {
-  const bundle = async (minify: boolean): Promise<Uint8Array> => {
+  const bundle = async (minify: boolean): Promise<{ code: Uint8Array; map: Uint8Array | undefined }> => {
     const result = await build({
       absWorkingDir: ROOT,
       entryPoints: [BROWSER_ENTRY],
+      outfile,
       bundle: true,
       format: 'iife',
       globalName: 'MobilePlansSim',
@@ -45,18 +54,29 @@ export async function buildBrowserBundle(outfile: string = join(ROOT, BROWSER_BU
       target: 'es2022',
       minify,
       legalComments: 'none',
+      banner: { js: BROWSER_BANNER },
+      sourcemap: minify ? 'linked' : false,
+      sourcesContent: true,
       define: { 'process.env.NODE_ENV': '"production"' },
       write: false,
       logLevel: 'silent',
     });
-    const output = result.outputFiles[0];
-    if (output === undefined) throw new Error('esbuild produced no output');
-    return output.contents;
+    const code = result.outputFiles.find((file) => file.path === outfile);
+    if (code === undefined) throw new Error('esbuild produced no output');
+    return { code: code.contents, map: result.outputFiles.find((file) => file.path === `${outfile}.map`)?.contents };
   };
   const [raw, minified] = await Promise.all([bundle(false), bundle(true)]);
+  if (minified.map === undefined) throw new Error(`esbuild produced no source map for ${basename(outfile)}`);
   mkdirSync(dirname(outfile), { recursive: true });
-  writeFileSync(outfile, minified);
-  return { file: outfile, rawBytes: raw.byteLength, minifiedBytes: minified.byteLength, gzipBytes: gzipSync(minified, { level: 9 }).byteLength };
+  writeFileSync(outfile, minified.code);
+  writeFileSync(`${outfile}.map`, minified.map);
+  return {
+    file: outfile,
+    mapFile: `${outfile}.map`,
+    rawBytes: raw.code.byteLength,
+    minifiedBytes: minified.code.byteLength,
+    gzipBytes: gzipSync(minified.code, { level: 9 }).byteLength,
+  };
 }
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { addDemoCommand } from './commands/demo';
-import { addDocsCommand } from './commands/docs';
 import { addLintPortalCommand } from './commands/lintPortal';
 import { addSimulateCommand } from './commands/simulate';
 import type { CommandContext } from './commands/context';
 import { EXIT, processIo, UsageError, type CliIo } from './io';
+import { VERSION } from './version';
 
 export type { CliIo } from './io';
 
@@ -14,6 +14,7 @@ export type { CliIo } from './io';
 function program(ctx: CommandContext): Command {
   const cli = new Command('mobile-plans')
     .description('Simulate the Mobile Plans eSIM fulfilment flows and check operator portals against them.')
+    .version(VERSION, '-V, --version', 'print the version of mobile-plans-fulfillment')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
     .showHelpAfterError('(add --help for usage)')
@@ -29,7 +30,6 @@ Examples:
   addSimulateCommand(cli, ctx);
   addDemoCommand(cli, ctx);
   addLintPortalCommand(cli, ctx);
-  addDocsCommand(cli, ctx);
   return cli;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The documentation generator: flow documents from the machines, the portal reference, the
- * overview, and the host guide's inlined example. `mobile-plans docs` calls {@link generateDocs}.
+ * overview, and the host guide's inlined example. `npm run docs` (src/docs/main.ts) calls {@link generateDocs}.
  * @packageDocumentation
  */
 export { checkDocs, generateDocs, renderDocs, REPOSITORY_ROOT, type DocsOptions, type GeneratedFile, type StaleFile } from './generate';

@@ -1,0 +1,27 @@
+/**
+ * The package's entry points, in one place: the build (tsdown.config.ts), the API reports
+ * (scripts/api-report.ts), the package check (scripts/check-package.ts) and
+ * test/packageExports.test.ts all read this list, so adding one (say `./testing`) is one line here
+ * plus its `exports` entry in package.json, which the test holds to this list.
+ */
+export interface EntryPoint {
+  /** The `exports` subpath, e.g. `./portal`. */
+  readonly subpath: string;
+  /** The file name in dist/ (`dist/<name>.js`, `dist/<name>.d.ts`) and of the API report (`api/<name>.api.md`). */
+  readonly name: string;
+  /** The source module, relative to the repository root. */
+  readonly source: string;
+  /** Needs the optional peer dependency `xstate` at run time. */
+  readonly needsXstate: boolean;
+}
+
+export const ENTRY_POINTS: readonly EntryPoint[] = [
+  { subpath: '.', name: 'index', source: 'src/index.ts', needsXstate: false },
+  { subpath: './portal', name: 'portal', source: 'src/portal/index.ts', needsXstate: false },
+  { subpath: './sim', name: 'sim', source: 'src/sim/index.ts', needsXstate: false },
+  { subpath: './machines', name: 'machines', source: 'machines/index.ts', needsXstate: true },
+  { subpath: './descriptions', name: 'descriptions', source: 'src/descriptions/index.ts', needsXstate: false },
+];
+
+/** The simulator's one-file browser script, the `./browser` subpath. */
+export const BROWSER_SUBPATH = './browser';
