@@ -148,6 +148,10 @@ export function createHost(options: HostOptions): Host {
   /** Timers the scheduler refused to arm, retried at the next input. */
   const unarmed = new Map<string, number>();
   const lpaTimeouts = new Set<string>();
+  /** Timers whose firing is being handled now. */
+  const firing = new Set<string>();
+  /** The host time at which a timer last fired before its deadline. */
+  const earlyAt = new Map<string, number>();
   let inFlight = 0;
   let idleWaiters: Array<() => void> = [];
 
@@ -175,6 +179,11 @@ export function createHost(options: HostOptions): Host {
       settle();
     });
   };
+
+  function parkTimer(timerId: string): void {
+    const deadline = Object.hasOwn(state.operations, timerId) ? state.operations[timerId]!.context.deadline : null;
+    if (deadline !== null) unarmed.set(timerId, deadline);
+  }
 
   function rearmRefusedTimers(): void {
     for (const [timerId, at] of unarmed) work.push({ kind: 'command', command: { type: 'scheduler.set', timerId, at } });
@@ -268,7 +277,22 @@ export function createHost(options: HostOptions): Host {
       const reply = send({ type: 'portal.cancel', operationId });
       return reply.type === 'cancel' && reply.cancelled;
     },
-    fire: (timerId) => void send({ type: 'timer.fired', timerId }),
+    fire: (timerId) => {
+      const now = effects.now();
+      // A scheduler whose clock runs ahead of effects.now() fires the re-armed timer again at once,
+      // within this firing or right after it, at the same host time: it would loop. That firing
+      // waits for the next input instead.
+      if (firing.has(timerId) || earlyAt.get(timerId) === now) return parkTimer(timerId);
+      firing.add(timerId);
+      try {
+        send({ type: 'timer.fired', timerId });
+      } finally {
+        firing.delete(timerId);
+      }
+      const deadline = Object.hasOwn(state.operations, timerId) ? state.operations[timerId]!.context.deadline : null;
+      if (deadline !== null && now < deadline) earlyAt.set(timerId, now);
+      else earlyAt.delete(timerId);
+    },
     registrationChanged: (iccid, registration) => void send({ type: 'modem.registration', iccid, state: registration }),
     user: {
       acceptToast: (operationId) => void send({ type: 'user.toastAccepted', operationId }),
