@@ -5,6 +5,7 @@ import type { ActivationError } from '../src/domain/enums';
 import type { Effects } from '../src/host/effects';
 import { createHost, type Host, type HostConfig, type ObservedStep } from '../src/host/host';
 import { createSimulatedDevice, settleMicrotasks, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
+import { lpaTimeoutId } from '../src/host/run';
 import { HeldLpa } from './heldLpa';
 import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, SECRET_MATCHING_IDS } from './scenarios';
 
@@ -27,6 +28,9 @@ export interface WorldOptions {
   readonly profiles?: readonly InitialProfile[];
 }
 
+const HELD_LPA_TIMEOUT_MS = 365 * 24 * 60 * 60_000;
+const LPA_TIMEOUT_PREFIX = lpaTimeoutId('');
+
 /** A host timer as the virtual clock holds it. */
 export interface PendingTimer {
   readonly id: string;
@@ -47,7 +51,9 @@ export class World {
   restarts = 0;
 
   private constructor(options: WorldOptions) {
-    this.config = options.config ?? {};
+    // The held LPA answers when the test says so, and the reference model knows no LPA timeout:
+    // a year keeps it out of the way (test/host/timers.test.ts tests the timeout itself).
+    this.config = { lpaTimeoutMs: HELD_LPA_TIMEOUT_MS, ...options.config };
     this.device = createSimulatedDevice({
       registration: 'none',
       ...(options.profiles === undefined ? {} : { profiles: options.profiles }),
@@ -96,11 +102,11 @@ export class World {
     await this.settle();
   }
 
-  /** The host's timers waiting on the virtual clock, by id (ties may fire in either order). */
+  /** The operations' timers waiting on the virtual clock, by id (ties may fire in either order); not the host's LPA timeouts. */
   timers(): PendingTimer[] {
     return this.device.clock
       .pending()
-      .flatMap((p) => (p.id === undefined ? [] : [{ id: p.id, at: p.at }]))
+      .flatMap((p) => (p.id === undefined || p.id.startsWith(LPA_TIMEOUT_PREFIX) ? [] : [{ id: p.id, at: p.at }]))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
