@@ -23,7 +23,7 @@ import type { Report } from '../src/core/commands';
 
 type Kind = 'boundary' | CrashInside;
 const KINDS: readonly Kind[] = ['boundary', 'beforeSaveEnded', 'afterSaveBeforeCommands', 'saveFailsOnce'];
-const STRIDE = 7;
+const STRIDE = 12;
 
 interface Tally {
   runs: number;

@@ -49,9 +49,11 @@ export function callEffect<T>(
   secret?: string,
 ): PendingCall {
   let settled = false;
+  let ended: () => void = () => {};
   const end = (outcome: EffectOutcome<T>): void => {
     if (settled) return;
     settled = true;
+    ended();
     try {
       settle(outcome);
     } catch {
@@ -86,7 +88,11 @@ export function callEffect<T>(
       reject(error);
     }
   });
-  later(adopted.then(answered, failed));
+  // Tracked until the call ends, by its answer or by `abandon` (a hung call must not keep the host busy).
+  const done = new Promise<void>((resolve) => (ended = resolve));
+  if (settled) ended();
+  later(done);
+  void adopted.then(answered, failed);
   return call;
 }
 
