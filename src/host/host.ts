@@ -12,7 +12,7 @@ import { runCommand, type RunContext } from './run';
 /** Host configuration: the core's, each part optional, and the host's own. */
 export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & {
   timing?: Partial<FlowTiming>;
-  /** How long an LPA call (download, discover, enable, profile query) may take before it fails with `unknownError`; default {@link DEFAULT_LPA_TIMEOUT_MS}. */
+  /** How long an LPA call (download, discover, enable, profile query) may take before it fails with `unknownError`, ms; default 10 minutes (`DEFAULT_LPA_TIMEOUT_MS`). */
   lpaTimeoutMs?: number;
 };
 
