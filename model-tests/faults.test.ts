@@ -1,11 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import vm from 'node:vm';
 import type { FlowName } from '../machines/types';
-import type { Report } from '../src/core/commands';
-import type { PortalCall } from '../src/core/inputs';
-import { ACTIVATION_ERRORS, type ActivationError } from '../src/domain/enums';
-import { createHost, type Host } from '../src/host/host';
-import { createSimulatedDevice, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
-import { BALANCE_ICCID, CODE, FOUND_CODE, MINUTE, SCENARIOS } from './scenarios';
+import { settleMicrotasks } from '../src/sim/device/index';
+import { activationCallbacks, CASES, CONFIRMATION_ERRORS, expectFailed, FAILURES, faultWorld, handOff, MAX_CONFIRMATION_ATTEMPTS, MAX_DISCOVERY_ATTEMPTS, scenario, type FaultWorld, type Phase } from './faultCases';
+import { MINUTE } from './scenarios';
 
 /*
  * Fault injection: every activation error the LPA can return, in every flow at every LPA call
@@ -13,138 +11,12 @@ import { BALANCE_ICCID, CODE, FOUND_CODE, MINUTE, SCENARIOS } from './scenarios'
  * on the simulated device answering at once. The portal hears the error in
  * profileActivationComplete, the report says failed with it, the flow ends in `failed`;
  * confirmation-code errors from a download prompt the user instead while attempts are left.
+ * Then the same places with hostile answers (throws, rejections with values that cannot be
+ * read, nonsense resolutions, thenables, another realm's promises, no answer at all): each
+ * fails its operation with unknownError and frees the LPA. A table of kinds × flows is printed.
  */
 
-const FAILURES = ACTIVATION_ERRORS.filter((e): e is ActivationFailure => e !== 'success');
-const CONFIRMATION_ERRORS: readonly ActivationError[] = ['confirmationCodeMissing', 'incorrectConfirmationCode'];
-const MAX_CONFIRMATION_ATTEMPTS = 3; // DEFAULT_CONFIG.timing
-const MAX_DISCOVERY_ATTEMPTS = 4;
-
-interface FaultWorld {
-  readonly device: SimulatedDevice;
-  readonly host: Host;
-  readonly reports: Report[];
-  readonly delivered: Array<{ operationId: string; script: string; args: Record<string, unknown> }>;
-  operationId: string;
-}
-
-async function faultWorld(profiles: readonly InitialProfile[] = []): Promise<FaultWorld> {
-  const reports: Report[] = [];
-  const delivered: FaultWorld['delivered'] = [];
-  const device = createSimulatedDevice({
-    registration: 'none',
-    profiles,
-    onReport: (r) => reports.push(r),
-    onCallback: (operationId, script, args) => delivered.push({ operationId, script, args: JSON.parse(args) as Record<string, unknown> }),
-  });
-  const host = createHost({ effects: device.effects });
-  device.attach(host);
-  await host.start();
-  return { device, host, reports, delivered, operationId: '' };
-}
-
-function handOff(w: FaultWorld, call: PortalCall): void {
-  const reply = w.host.call(call);
-  if (reply.type !== 'operation') throw new Error(`refused: ${JSON.stringify(reply)}`);
-  w.operationId = reply.operationId;
-}
-
-const scenario = (flow: FlowName, name: string): PortalCall => {
-  const found = SCENARIOS[flow].find((s) => s.name === name);
-  if (found === undefined) throw new Error(`no scenario ${flow} / ${name}`);
-  return found.call;
-};
-
-type Phase = 'download' | 'enable' | 'profileState';
-
-/** A place in a flow where the LPA fails: how to get there, failing the call of `phase`. */
-interface FaultCase {
-  readonly flow: FlowName;
-  readonly how: string;
-  readonly phase: Phase;
-  /** Whether the portal is still open to hear the callback (flows that return to the app close it). */
-  readonly portalOpen: boolean;
-  readonly profiles?: readonly InitialProfile[];
-  /** Drive the world until the failing call has been answered; `fail` scripts the failure. */
-  readonly run: (w: FaultWorld, fail: () => void) => void;
-}
-
-const inline = scenario('inlineDownload', 'valid code');
-const delayed = scenario('delayedDownload', 'valid code, delay 15');
-const asyncCall = scenario('asyncConnectivity', 'valid code, interval 0');
 const delayedProfile = scenario('delayedProfile', 'interval 15');
-const balance = scenario('balanceAddition', 'ICCID');
-const legacyDownload = scenario('legacyResult', 'success with a code');
-const legacyBalance = scenario('legacyResult', 'success with an ICCID only');
-const disabledProfile = [{ iccid: BALANCE_ICCID, enabled: false }];
-
-const CASES: readonly FaultCase[] = [
-  ...(['download', 'enable'] as const).flatMap((phase): FaultCase[] => [
-    { flow: 'inlineDownload', how: 'inline', phase, portalOpen: true, run: (w, fail) => (fail(), handOff(w, inline)) },
-    {
-      flow: 'delayedDownload',
-      how: 'toast accepted',
-      phase,
-      portalOpen: true,
-      run: (w, fail) => {
-        handOff(w, delayed);
-        w.device.clock.advance(15 * MINUTE);
-        fail();
-        w.device.user.acceptToast(w.operationId);
-      },
-    },
-    {
-      flow: 'delayedDownload',
-      how: 'started from the app after dismissing the toast',
-      phase,
-      portalOpen: true,
-      run: (w, fail) => {
-        handOff(w, delayed);
-        w.device.clock.advance(15 * MINUTE);
-        w.device.user.dismissToast(w.operationId);
-        fail();
-        w.device.user.startDownload(w.operationId);
-      },
-    },
-    { flow: 'asyncConnectivity', how: 'interval 0', phase, portalOpen: false, run: (w, fail) => (fail(), handOff(w, asyncCall)) },
-    {
-      flow: 'delayedProfile',
-      how: 'after discovery',
-      phase,
-      portalOpen: false,
-      run: (w, fail) => {
-        w.device.lpa.setOutcome('discover', { profileReady: true, activationCode: FOUND_CODE });
-        handOff(w, delayedProfile);
-        fail();
-        w.device.clock.advance(15 * MINUTE);
-      },
-    },
-    { flow: 'legacyResult', how: 'success with a code', phase, portalOpen: false, run: (w, fail) => (fail(), handOff(w, legacyDownload)) },
-  ]),
-  { flow: 'balanceAddition', how: 'ICCID of a disabled profile', phase: 'profileState', portalOpen: false, profiles: disabledProfile, run: (w, fail) => (fail(), handOff(w, balance)) },
-  { flow: 'balanceAddition', how: 'ICCID of a disabled profile', phase: 'enable', portalOpen: false, profiles: disabledProfile, run: (w, fail) => (fail(), handOff(w, balance)) },
-  { flow: 'legacyResult', how: 'success with an ICCID only', phase: 'profileState', portalOpen: false, profiles: disabledProfile, run: (w, fail) => (fail(), handOff(w, legacyBalance)) },
-  { flow: 'legacyResult', how: 'success with an ICCID only', phase: 'enable', portalOpen: false, profiles: disabledProfile, run: (w, fail) => (fail(), handOff(w, legacyBalance)) },
-];
-
-function activationCallbacks(w: FaultWorld): Array<{ args: Record<string, unknown>; delivered: boolean }> {
-  const history = w.host.state().operations[w.operationId]?.callbacks ?? w.reports.find((r) => r.operationId === w.operationId)?.callbacks ?? [];
-  return history.filter((c) => c.script === 'profileActivationComplete').map((c) => ({ args: JSON.parse(c.args) as Record<string, unknown>, delivered: c.delivered }));
-}
-
-/** The operation failed with `error`: callback, report, final state, nothing left on the eUICC but what was there. */
-function expectFailed(w: FaultWorld, c: FaultCase, error: ActivationError): void {
-  const op = w.operationId;
-  const iccid = c.phase === 'download' ? '' : c.profiles !== undefined ? BALANCE_ICCID : w.device.euicc.installedFrom(c.flow === 'delayedProfile' ? FOUND_CODE : CODE);
-  expect(w.host.operations().find((o) => o.id === op)).toMatchObject({ state: 'failed', live: false, outcome: 'failed' });
-  expect(activationCallbacks(w)).toEqual([{ args: { activationResult: error, iccid }, delivered: c.portalOpen }]);
-  expect(w.delivered.filter((d) => d.script === 'profileActivationComplete')).toEqual(c.portalOpen ? [{ operationId: op, script: 'profileActivationComplete', args: { activationResult: error, iccid } }] : []);
-  const reports = w.reports.filter((r) => r.operationId === op);
-  expect(reports).toHaveLength(1);
-  expect(reports[0]).toMatchObject({ flow: c.flow, outcome: 'failed', activationResult: error });
-  if (c.phase === 'download') expect(w.device.euicc.profiles().filter((p) => p.installedFrom !== undefined)).toEqual([]);
-  if (c.phase === 'enable') expect(w.device.euicc.enabledIccid()).toBeNull();
-}
 
 describe('fault injection: every activation error at every LPA call', () => {
   for (const c of CASES) {
@@ -165,6 +37,7 @@ describe('fault injection: every activation error at every LPA call', () => {
             }
           }
           expectFailed(w, c, error);
+          count(c.flow, 'activation error', w);
         });
       }
     });
@@ -185,7 +58,107 @@ describe('fault injection: every activation error at every LPA call', () => {
         expect(activationCallbacks(w)).toEqual([{ args: { activationResult: error, iccid: '' }, delivered: false }]);
         expect(w.reports).toEqual([expect.objectContaining({ flow: 'delayedProfile', outcome: 'failed', activationResult: error })]);
         expect(w.host.operations()[0]).toMatchObject({ state: 'failed', live: false });
+        count('delayedProfile', 'activation error', w);
       });
     }
   });
+});
+
+const LPA_TIMEOUT_MS = 1_000;
+
+const unreadable = (name: string) =>
+  Object.defineProperty({}, name, {
+    get() {
+      throw new Error(`reading ${name} throws`);
+    },
+  });
+const trap = () => {
+  throw new Error('a trap throws');
+};
+const hostileProxy = () => new Proxy({}, { get: trap, has: trap, getPrototypeOf: trap, ownKeys: trap, getOwnPropertyDescriptor: trap });
+
+/** Hostile LPA behaviours; `answers` ones are valid for `enable` (it resolves with anything), so they skip it. */
+const HOSTILE: ReadonlyArray<{ readonly kind: string; readonly answer: () => unknown; readonly answers?: true; readonly hangs?: true }> = [
+  { kind: 'throws Object.create(null)', answer: () => { throw Object.create(null); } },
+  { kind: 'rejects with a Proxy', answer: () => Promise.reject(hostileProxy()) },
+  { kind: 'rejects, message getter throws', answer: () => Promise.reject(unreadable('message')) },
+  { kind: 'rejects, activationError getter throws', answer: () => Promise.reject(unreadable('activationError')) },
+  { kind: 'rejects with undefined', answer: () => Promise.reject(undefined) },
+  { kind: "another realm's promise rejects", answer: () => vm.runInNewContext('Promise.reject(Object.create(null))') },
+  { kind: 'thenable whose then throws', answer: () => ({ then: trap }) },
+  { kind: 'resolves null', answer: () => Promise.resolve(null), answers: true },
+  { kind: "resolves { iccid: '__proto__' }", answer: () => Promise.resolve({ iccid: '__proto__' }), answers: true },
+  { kind: 'answers a Proxy synchronously', answer: hostileProxy, answers: true },
+  { kind: 'never answers', answer: () => new Promise(() => {}), hangs: true },
+];
+
+interface Tally {
+  runs: number;
+  crashes: number;
+  wedged: number;
+  lost: number;
+}
+const table = new Map<string, Tally>();
+let unhandled = 0;
+const onUnhandled = (): void => void (unhandled += 1);
+
+/** Count one run: crashed (an exception escaped), wedged (still live, or the LPA held), lost (no report). */
+function count(flow: FlowName, kind: string, w: FaultWorld | null): void {
+  const key = `${kind}|${flow}`;
+  let t = table.get(key);
+  if (t === undefined) table.set(key, (t = { runs: 0, crashes: 0, wedged: 0, lost: 0 }));
+  t.runs += 1;
+  if (w === null) {
+    t.crashes += 1;
+    return;
+  }
+  if (w.host.operations().some((o) => o.live) || w.host.state().lpa.active !== null) t.wedged += 1;
+  if (w.reports.filter((r) => r.operationId === w.operationId).length !== 1) t.lost += 1;
+}
+
+beforeAll(() => void process.on('unhandledRejection', onUnhandled));
+afterAll(() => {
+  process.off('unhandledRejection', onUnhandled);
+  const kinds = [...new Set([...table.keys()].map((k) => k.split('|')[0]!))];
+  const flows = [...new Set([...table.keys()].map((k) => k.split('|')[1]!))];
+  const sum = [...table.values()].reduce((a, t) => ({ runs: a.runs + t.runs, crashes: a.crashes + t.crashes, wedged: a.wedged + t.wedged, lost: a.lost + t.lost }), { runs: 0, crashes: 0, wedged: 0, lost: 0 });
+  const rows = kinds.map((kind) => {
+    const ts = flows.map((flow) => table.get(`${kind}|${flow}`)).filter((t): t is Tally => t !== undefined);
+    const r = ts.reduce((a, t) => ({ runs: a.runs + t.runs, crashes: a.crashes + t.crashes, wedged: a.wedged + t.wedged, lost: a.lost + t.lost }), { runs: 0, crashes: 0, wedged: 0, lost: 0 });
+    return `| ${kind} | ${ts.length} | ${r.runs} | ${r.crashes} | ${r.wedged} | ${r.lost} |`;
+  });
+  console.log(
+    [
+      `fault injection: ${sum.runs} runs, ${kinds.length} kinds × ${flows.length} flows; crashes ${sum.crashes + unhandled} (unhandled rejections ${unhandled}), wedged ${sum.wedged}, lost ${sum.lost}`,
+      '| kind | flows | runs | crashes | wedged | lost |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
+  );
+});
+
+describe('fault injection: hostile LPA answers at every LPA call', () => {
+  for (const c of CASES) {
+    describe(`${c.flow} (${c.how}): the ${c.phase} call misbehaves`, () => {
+      for (const h of HOSTILE) {
+        if (h.answers === true && c.phase === 'enable') continue;
+        it(`${h.kind}: profileActivationComplete(unknownError), report failed, the LPA free`, async () => {
+          const w = await faultWorld(c.profiles, { lpaTimeoutMs: LPA_TIMEOUT_MS });
+          try {
+            c.run(w, () => void (w.hostile = { phase: c.phase as Phase, answer: h.answer }));
+            await settleMicrotasks();
+            if (h.hangs === true) await w.device.clock.advanceAsync(LPA_TIMEOUT_MS);
+            await w.host.idle();
+          } catch (error) {
+            count(c.flow, h.kind, null);
+            throw error;
+          }
+          count(c.flow, h.kind, w);
+          expectFailed(w, c, 'unknownError');
+          expect(w.host.state().lpa.active, 'the LPA is free').toBeNull();
+          expect(unhandled, 'no unhandled rejection').toBe(0);
+        });
+      }
+    });
+  }
 });

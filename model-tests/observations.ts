@@ -27,7 +27,7 @@ export class Checks {
   }
 
   done(where: string): void {
-    if (this.problems.length > 0) expect(this.problems, where).toEqual([]);
+    if (this.problems.length > 0) expect(this.problems, `${where}: ${this.problems.join("; ")}`).toEqual([]);
   }
 }
 

@@ -7,6 +7,7 @@ import { entryEffects, stateNames, type FlowSnapshot } from './machineModel';
 import { Checks, expectedSignatures, leaks, ownCommands, signature } from './observations';
 import { replay, type GeneratedPath, type ModelStep } from './paths';
 import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, modelMachine, OPERATION_ID, PATH_CONFIG, T0 } from './scenarios';
+import type { AsyncStorage } from './asyncStorage';
 import { World } from './world';
 
 /*
@@ -58,9 +59,9 @@ export class PathRun {
     this.#code = generated.scenario.activationCode;
   }
 
-  static async create(generated: GeneratedPath): Promise<PathRun> {
+  static async create(generated: GeneratedPath, storage?: AsyncStorage): Promise<PathRun> {
     const profiles = generated.scenario.input.iccid === undefined || generated.scenario.input.iccid === null ? [] : [{ iccid: BALANCE_ICCID }];
-    return new PathRun(await World.create({ config: PATH_CONFIG, profiles }), generated);
+    return new PathRun(await World.create({ config: PATH_CONFIG, profiles, ...(storage === undefined ? {} : { storage }) }), generated);
   }
 
   /** The model's state after the steps performed so far. */
@@ -100,6 +101,7 @@ export class PathRun {
     const view = world.host.operations().find((o) => o.id === OPERATION_ID);
     const commands = ownCommands(world.commandsSince(this.#mark));
     c.same(world.lpa.overlaps, [], 'one LPA operation at a time');
+    c.same(world.writeAheadViolations, [], 'no command runs before its step is stored');
     c.same(leaks(JSON.stringify({ ...world.host.state(), secrets: null })), [], 'matching IDs in the persisted state outside its secrets');
     if (step === null) {
       c.same(view, undefined, 'no operation before the hand-off');
@@ -252,8 +254,8 @@ export class PathRun {
  * causes it, each state visited from boundary `checkFrom` on is checked; `atBoundary` runs after
  * each state (boundary 0: the initial state; boundary i: after step i).
  */
-export async function runPath(generated: GeneratedPath, atBoundary?: BoundaryHook, checkFrom = 0): Promise<PathRun> {
-  const run = await PathRun.create(generated);
+export async function runPath(generated: GeneratedPath, atBoundary?: BoundaryHook, checkFrom = 0, storage?: AsyncStorage): Promise<PathRun> {
+  const run = await PathRun.create(generated, storage);
   const perform = () => run.perform();
   const check = async () => {
     if (run.index >= checkFrom) run.check();

@@ -1,10 +1,12 @@
 import type { FlowEvent, ProfileState } from '../machines/types';
-import type { CallbackScript, Command, Report } from '../src/core/commands';
+import type { CallbackScript, Command, CommandType, Report } from '../src/core/commands';
 import type { Reply } from '../src/core/inputs';
 import type { ActivationError } from '../src/domain/enums';
 import type { Effects } from '../src/host/effects';
 import { createHost, type Host, type HostConfig, type ObservedStep } from '../src/host/host';
 import { createSimulatedDevice, settleMicrotasks, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
+import { lpaTimeoutId } from '../src/host/run';
+import type { AsyncStorage } from './asyncStorage';
 import { HeldLpa } from './heldLpa';
 import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, SECRET_MATCHING_IDS } from './scenarios';
 
@@ -23,9 +25,21 @@ export interface SeenCallback {
 
 export interface WorldOptions {
   readonly config?: HostConfig;
+  /** An asynchronous storage instead of the device's synchronous one. */
+  readonly storage?: AsyncStorage;
   /** Profiles on the eUICC at the start. */
   readonly profiles?: readonly InitialProfile[];
 }
+
+/**
+ * Where a crash inside a step falls: after its save began, before it ended (the step is lost);
+ * after the save reached the disk, before the host heard of it (its commands never ran); or no
+ * crash, but the step's save fails once.
+ */
+export type CrashInside = 'beforeSaveEnded' | 'afterSaveBeforeCommands' | 'saveFailsOnce';
+
+const HELD_LPA_TIMEOUT_MS = 365 * 24 * 60 * 60_000;
+const LPA_TIMEOUT_PREFIX = lpaTimeoutId('');
 
 /** A host timer as the virtual clock holds it. */
 export interface PendingTimer {
@@ -45,9 +59,22 @@ export class World {
   readonly reports: Report[] = [];
   host: Host;
   restarts = 0;
+  /** The asynchronous storage, when the world has one. */
+  readonly storage: AsyncStorage | undefined;
+  /** Commands that ran before their step was stored, or out of order (must stay empty). */
+  readonly writeAheadViolations: string[] = [];
+  /** The next model step crashes the host inside its step (see {@link CrashInside}). */
+  crashInside: CrashInside | null = null;
+  /** Commands observed but not run yet, in order, with the number of the step that asked for them. */
+  #expected: Array<{ type: CommandType; step: number }> = [];
+  #observedSteps = 0;
+  /** The last step whose state a completed save holds. */
+  #durableThrough = 0;
 
   private constructor(options: WorldOptions) {
-    this.config = options.config ?? {};
+    // The held LPA answers when the test says so, and the reference model knows no LPA timeout:
+    // a year keeps it out of the way (test/host/timers.test.ts tests the timeout itself).
+    this.config = { lpaTimeoutMs: HELD_LPA_TIMEOUT_MS, ...options.config };
     this.device = createSimulatedDevice({
       registration: 'none',
       ...(options.profiles === undefined ? {} : { profiles: options.profiles }),
@@ -55,7 +82,8 @@ export class World {
       onReport: (report) => this.reports.push(report),
     });
     this.lpa = new HeldLpa(this.device.effects.lpa, this.device.lpa);
-    this.effects = { ...this.device.effects, lpa: this.lpa };
+    this.storage = options.storage;
+    this.effects = this.#watched({ ...this.device.effects, lpa: this.lpa, storage: options.storage ?? this.device.effects.storage });
     this.host = this.#newHost();
   }
 
@@ -68,9 +96,71 @@ export class World {
   }
 
   #newHost(): Host {
-    const host = createHost({ effects: this.effects, config: this.config, observe: (step) => this.steps.push(step) });
+    this.#expected = []; // the host before it dropped whatever it had not run
+    const host = createHost({
+      effects: this.effects,
+      config: this.config,
+      observe: (step) => {
+        this.steps.push(step);
+        const number = ++this.#observedSteps;
+        for (const command of step.commands) this.#expected.push({ type: command.type, step: number });
+      },
+    });
     this.device.attach(host);
     return host;
+  }
+
+  /**
+   * The effects, watched: a save, once complete, makes every step observed before it durable;
+   * each command's effect call must come in the order the steps asked for them, and only once
+   * its step is durable. The host's own effect calls (LPA timeouts, effect-failure diagnostics)
+   * are not commands and are let through.
+   */
+  #watched(effects: Effects): Effects {
+    const ran = (type: CommandType) => {
+      const next = this.#expected.shift();
+      if (next === undefined || next.type !== type) this.writeAheadViolations.push(`${type} ran, but ${next?.type ?? 'no command'} was next`);
+      else if (next.step > this.#durableThrough) this.writeAheadViolations.push(`${type} of step ${next.step} ran before its save (stored through step ${this.#durableThrough})`);
+    };
+    const on = <A extends unknown[], R>(type: CommandType, run: (...args: A) => R) => (...args: A): R => (ran(type), run(...args));
+    const { lpa, modem, ui, scheduler, storage } = effects;
+    const internalTimer = (timerId: string) => timerId.startsWith(LPA_TIMEOUT_PREFIX);
+    return {
+      ...effects,
+      lpa: {
+        download: on('lpa.download', (r) => lpa.download(r)),
+        discover: on('lpa.discover', (r) => lpa.discover(r)),
+        enable: on('lpa.enable', (r) => lpa.enable(r)),
+        profileState: on('lpa.queryProfile', (r) => lpa.profileState(r)),
+      },
+      modem: { register: on('modem.register', (r) => modem.register(r)) },
+      ui: {
+        progress: on('ui.progress', (...a: Parameters<Effects['ui']['progress']>) => ui.progress(...a)),
+        scheduled: on('ui.scheduled', (...a: Parameters<Effects['ui']['scheduled']>) => ui.scheduled(...a)),
+        toast: on('ui.toast', (id: string) => ui.toast(id)),
+        hideToast: on('ui.hideToast', (id: string) => ui.hideToast(id)),
+        confirmationCode: on('ui.confirmationCode', (id: string, attempt: number) => ui.confirmationCode(id, attempt)),
+        returnToApp: on('ui.returnToApp', (id: string) => ui.returnToApp(id)),
+      },
+      scheduler: {
+        set: (timerId, at, fire) => (internalTimer(timerId) ? undefined : ran('scheduler.set'), scheduler.set(timerId, at, fire)),
+        clear: (timerId) => (internalTimer(timerId) ? undefined : ran('scheduler.clear'), scheduler.clear(timerId)),
+      },
+      callback: on('portal.callback', (...a: Parameters<Effects['callback']>) => effects.callback(...a)),
+      report: on('report', (r: Report) => effects.report(r)),
+      diagnostic: (notice) => (notice.diagnostic.code === 'effectFailed' ? undefined : ran('diagnostic'), effects.diagnostic(notice)),
+      storage: {
+        load: () => storage.load(),
+        save: (document) => {
+          const covers = this.#observedSteps;
+          const stored = () => void (this.#durableThrough = Math.max(this.#durableThrough, covers));
+          const saving = storage.save(document);
+          if (saving instanceof Promise) return saving.then(stored);
+          stored();
+          return saving;
+        },
+      },
+    };
   }
 
   /**
@@ -78,7 +168,8 @@ export class World {
    * `host.idle()`: a held LPA call keeps the host busy until the test answers it.)
    */
   async settle(): Promise<void> {
-    await settleMicrotasks();
+    if (this.storage === undefined) await settleMicrotasks();
+    else await this.storage.settle();
   }
 
   /**
@@ -96,11 +187,11 @@ export class World {
     await this.settle();
   }
 
-  /** The host's timers waiting on the virtual clock, by id (ties may fire in either order). */
+  /** The operations' timers waiting on the virtual clock, by id (ties may fire in either order); not the host's LPA timeouts. */
   timers(): PendingTimer[] {
     return this.device.clock
       .pending()
-      .flatMap((p) => (p.id === undefined ? [] : [{ id: p.id, at: p.at }]))
+      .flatMap((p) => (p.id === undefined || p.id.startsWith(LPA_TIMEOUT_PREFIX) ? [] : [{ id: p.id, at: p.at }]))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -151,6 +242,50 @@ export class World {
    * a portal call or cancel.
    */
   async perform(event: FlowEvent, operationId: string, portal: { call: () => Reply }): Promise<Reply | boolean | null> {
+    const crash = this.crashInside;
+    this.crashInside = null;
+    if (crash === null) {
+      const result = this.#act(event, operationId, portal);
+      await this.settle();
+      return result;
+    }
+    const storage = this.storage;
+    if (storage === undefined) throw new Error('world: a crash inside a step needs the asynchronous storage');
+    if (crash === 'saveFailsOnce') {
+      storage.failNext = 1;
+      const result = this.#act(event, operationId, portal);
+      await this.settle();
+      return result;
+    }
+    storage.hold();
+    const first = this.#act(event, operationId, portal);
+    await settleMicrotasks();
+    if (crash === 'afterSaveBeforeCommands') storage.writeWithoutAnswer();
+    else storage.crash();
+    this.#processDies();
+    await this.restart();
+    // A step whose save never ended is lost: the world does it again (the portal calls again, the
+    // LPA answers the call issued again, the user acts again), except a deadline, which the
+    // restarted host fires itself.
+    if (crash === 'beforeSaveEnded' && event.type !== 'timer.fired') {
+      const again = this.#act(event, operationId, portal);
+      await this.settle();
+      return again;
+    }
+    return first;
+  }
+
+  /**
+   * The host's process dies inside a step: its screens and its in-process timers go with it
+   * (as the minimal host's setTimeout timers do). The restarted host arms and shows again what
+   * its stored state needs; what the lost commands would have taken down is gone already.
+   */
+  #processDies(): void {
+    for (const timer of this.device.clock.pending()) if (timer.id !== undefined) this.device.clock.clear(timer.id);
+    for (const operationId of this.device.ui.toasts()) this.device.ui.hideToast(operationId);
+  }
+
+  #act(event: FlowEvent, operationId: string, portal: { call: () => Reply }): Reply | boolean | null {
     const { device, lpa } = this;
     let result: Reply | boolean | null = null;
     switch (event.type) {
@@ -210,7 +345,6 @@ export class World {
         device.user.abort(operationId);
         break;
     }
-    await this.settle();
     return result;
   }
 

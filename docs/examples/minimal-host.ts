@@ -19,7 +19,7 @@ export async function startMinimalHost(platform: Platform, stateFile: string): P
   const set = (timerId: string, at: number, fire: () => void): void => {
     clear(timerId);
     const wait = Math.max(0, at - Date.now());
-    // Past the limit, wake early and re-arm: the core ignores a timer that fires before its deadline.
+    // Past the limit, wake early and wait again (an early firing would also be re-armed by the core, one step later).
     const wake = () => (wait > MAX_WAIT ? set(timerId, at, fire) : (timers.delete(timerId), fire()));
     timers.set(timerId, setTimeout(wake, Math.min(wait, MAX_WAIT)));
   };

@@ -213,6 +213,14 @@ export type Input =
       /** The code itself (a credential): kept in `Secrets`, sent only with `lpa.download`. */
       readonly code: string;
     }
+  /** The host handed an operation's report to its report effect: a restart need not send it again. */
+  | {
+      readonly type: 'report.delivered';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The finished operation whose report it was. */
+      readonly operationId: string;
+    }
   /** After loading the persisted document: re-arm deadlines and reissue interrupted work. */
   | {
       readonly type: 'restore';

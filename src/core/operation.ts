@@ -62,7 +62,7 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
       return callback(state, op, 'registrationChanged', { networkRegistrationState: p['state'] as NetworkRegistrationState, iccid: (p['iccid'] as string | null) ?? '' }, now);
     case 'report': {
       const report = reportOf(op, p['outcome'] as Outcome, p['activationResult'] as ActivationError | null, now);
-      keepFinished(state, { id: op.id, flow: op.flow, value: op.value, report });
+      keepFinished(state, { id: op.id, flow: op.flow, value: op.value, report, reportPending: true });
       return { type: 'report', report };
     }
     default:

@@ -8,9 +8,14 @@ import type { CoreState } from './state';
  * After a restart: re-run the entry effects of every live operation's current state, so
  * deadlines are armed again at their original times (an overdue one fires at once), the
  * interrupted LPA command is issued again (downloads are idempotent), and the toast or prompt
- * the user had is shown again. The operation that held the LPA goes first.
+ * the user had is shown again. The operation that held the LPA goes first. A report the host
+ * had not yet handed over when it stopped is sent again (the document said finished, the
+ * report effect never took it).
  */
 export function resume(state: CoreState, now: number, out: Command[]): void {
+  for (const record of Object.values(state.finished)) {
+    if (record.reportPending === true) out.push({ type: 'report', report: record.report });
+  }
   const first = state.lpa.active;
   const queued = state.lpa.queue.map((c) => c.operationId);
   state.lpa = { active: null, queue: [] };

@@ -61,6 +61,11 @@ export interface FinishedRecord {
   readonly value: string;
   /** The report it ended with. */
   readonly report: Report;
+  /**
+   * True from the step that finished it until the host says the report effect took it
+   * (`report.delivered`): a restart in between sends the report again. Absent: delivered.
+   */
+  reportPending?: true;
 }
 
 /** Credentials, kept apart from everything printable. Hosts may encrypt this part at rest. */

@@ -49,8 +49,11 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
       const cancelled = op !== undefined && accepts(state, op, event) && advance(state, op, event, out);
       return { type: 'cancel', cancelled };
     }
-    case 'timer.fired':
-      return toOperation(state, input.timerId, { type: 'timer.fired', now: input.now }, out);
+    case 'timer.fired': {
+      const reply = toOperation(state, input.timerId, { type: 'timer.fired', now: input.now }, out);
+      if (reply.type === 'ignored') rearmEarlyTimer(state, input.timerId, input.now, out);
+      return reply;
+    }
     case 'lpa.progress':
       return toOperation(state, input.operationId, { type: 'lpa.progress', now: input.now, percent: input.percent }, out);
     case 'lpa.downloaded':
@@ -78,6 +81,12 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
     case 'user.startDownload':
     case 'user.abort':
       return toOperation(state, input.operationId, { type: input.type, now: input.now }, out);
+    case 'report.delivered': {
+      const finished = Object.hasOwn(state.finished, input.operationId) ? state.finished[input.operationId] : undefined;
+      if (finished?.reportPending !== true) return { type: 'ignored', reason: `no report of ${input.operationId} waits to be delivered` };
+      delete finished.reportPending;
+      return ACCEPTED;
+    }
     case 'restore':
       resume(state, input.now, out);
       return ACCEPTED;
@@ -93,6 +102,17 @@ function toOperation(state: CoreState, operationId: string, event: FlowEvent, ou
     before();
   }
   return advance(state, op, event, out) ? ACCEPTED : { type: 'ignored', reason: `${op.flow} ${operationId} in ${op.value} does not take ${event.type}` };
+}
+
+/**
+ * A timer that fired before its operation's deadline (a scheduler waking early, the wall clock
+ * stepping back, a wait cut short at setTimeout's 2^31 ms limit) is armed again for the rest of
+ * the wait: otherwise the operation would wait until the next restart.
+ */
+function rearmEarlyTimer(state: CoreState, timerId: string, now: number, out: Command[]): void {
+  const op = Object.hasOwn(state.operations, timerId) ? state.operations[timerId] : undefined;
+  const deadline = op?.context.deadline ?? null;
+  if (deadline !== null && now < deadline) out.push({ type: 'scheduler.set', timerId, at: deadline });
 }
 
 /** An LPA answer frees the LPA for the next queued command, whatever the operation does with it. */

@@ -73,6 +73,8 @@ function inputLines({ input, reply }: Exchange): string[] {
       return ['User->>Host: gives up'];
     case 'restore':
       return ['Note over Host: the host restarts and restores its state'];
+    case 'report.delivered':
+      return []; // bookkeeping: the report arrow is already drawn
   }
 }
 

@@ -160,3 +160,17 @@ export function toMaskedActivationCode(code: ActivationCode): MaskedActivationCo
   if (code.oid !== undefined) masked.oid = code.oid;
   return masked;
 }
+
+// `1$address$matchingId[$oid[$flag]]`, optionally `LPA:`-prefixed, anywhere inside a text.
+const CODE_IN_TEXT = /(?:LPA:)?1\$[^\s$"'\\]*\$[^\s$"'\\]*(?:\$[^\s$"'\\]*){0,2}/gi;
+
+/**
+ * A text with everything shaped like an activation code inside it masked (for messages that
+ * come from outside, e.g. an effect's error): the matching ID never appears in clear.
+ *
+ * @param text - any text
+ * @example maskActivationCodesIn('download of 1$smdp.example.com$MATCH-1 failed') // 'download of 1$smdp.example.com$*** failed'
+ */
+export function maskActivationCodesIn(text: string): string {
+  return text.replace(CODE_IN_TEXT, (code) => maskActivationCode(code));
+}

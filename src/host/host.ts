@@ -6,10 +6,15 @@ import { step } from '../core/step';
 import type { FlowTiming } from '../../machines/types';
 import type { NetworkRegistrationState } from '../domain/enums';
 import type { Effects } from './effects';
-import { runCommand } from './run';
+import { callEffect } from './effectCall';
+import { runCommand, type RunContext } from './run';
 
-/** Host configuration: the core's, each part optional. */
-export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & { timing?: Partial<FlowTiming> };
+/** Host configuration: the core's, each part optional, and the host's own. */
+export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & {
+  timing?: Partial<FlowTiming>;
+  /** How long an LPA call (download, discover, enable, profile query) may take before it fails with `unknownError`, ms; default 10 minutes (`DEFAULT_LPA_TIMEOUT_MS`). */
+  lpaTimeoutMs?: number;
+};
 
 /** An operation as the host lists it. */
 export interface OperationView {
@@ -109,13 +114,20 @@ export interface ObservedStep {
   readonly reply: Reply;
 }
 
-type Work = { kind: 'command'; command: Command } | { kind: 'saved'; saving: Promise<void> };
+type Work = { kind: 'command'; command: Command } | { kind: 'save' };
+
+/** How long an LPA call may take before it fails with `unknownError`: 10 minutes. */
+export const DEFAULT_LPA_TIMEOUT_MS = 10 * 60_000;
+
+/** How many times one step's save is tried before the host goes on without it. */
+const SAVE_ATTEMPTS = 3;
 
 /**
  * Create the embedded runtime. Every input runs one pure step; its state is saved before any
- * of its commands runs (write-ahead); commands run one at a time in order through `effects`,
- * and their answers come back as inputs. Effect failures become activation errors or
- * diagnostics, never unhandled rejections.
+ * of its commands runs (write-ahead: a later step's save and commands queue behind an earlier
+ * save still in flight); commands run one at a time in order through `effects`, and their
+ * answers come back as inputs. Every effect call goes through one guard: failures become
+ * activation errors or diagnostics, never a throw or an unhandled rejection.
  * @example
  * const host = createHost({ effects });
  * await host.start();
@@ -123,67 +135,117 @@ type Work = { kind: 'command'; command: Command } | { kind: 'saved'; saving: Pro
  */
 export function createHost(options: HostOptions): Host {
   const { effects } = options;
-  let state = createState(options.config ?? {});
+  const { lpaTimeoutMs = DEFAULT_LPA_TIMEOUT_MS, ...coreConfig } = options.config ?? {};
+  let state = createState(coreConfig);
   let stopped = false;
   const work: Work[] = [];
   let draining = false;
+  /** A save is in flight: nothing after it in `work` may run until it ends. */
+  let saving = false;
+  /** False while the last step's save failed for good: reports wait (a restart would report again). */
+  let durable = true;
+  const heldReports: Command[] = [];
+  /** Timers the scheduler refused to arm, retried at the next input. */
+  const unarmed = new Map<string, number>();
+  const lpaTimeouts = new Set<string>();
+  /** Timers whose firing is being handled now. */
+  const firing = new Set<string>();
+  /** The host time at which a timer last fired before its deadline. */
+  const earlyAt = new Map<string, number>();
   let inFlight = 0;
   let idleWaiters: Array<() => void> = [];
 
   const send = (input: Untimed<Input>): Reply => {
     if (stopped) return { type: 'ignored', reason: 'the host is stopped' };
+    rearmRefusedTimers();
     const timed = { ...input, now: effects.now() } as Input;
     const result = step(state, timed);
     state = result.state;
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
-    const saving = save();
-    if (saving !== undefined) work.push({ kind: 'saved', saving });
+    work.push({ kind: 'save' });
     for (const command of result.commands) work.push({ kind: 'command', command });
     drain();
     return result.reply;
   };
 
-  // A failed save is reported and the step goes on: the work it promised still has to happen.
-  const save = (): Promise<void> | undefined => {
-    try {
-      const saving = effects.storage.save(state);
-      return saving instanceof Promise ? saving.catch((error: unknown) => effectFailed('storage.save', error)) : undefined;
-    } catch (error) {
-      effectFailed('storage.save', error);
-      return undefined;
-    }
-  };
-
-  const effectFailed = (what: string, error: unknown): void => {
-    const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  const effectFailed = (what: string, message: string): void => {
     safely(() => effects.diagnostic({ operationId: null, entryPoint: null, diagnostic: { code: 'effectFailed', severity: 'error', field: what, message: `${what} failed: ${message}` } }));
   };
 
-  const track = <T>(promise: Promise<T>): Promise<T> => {
+  const track = (pending: Promise<void>): void => {
     inFlight += 1;
-    return promise.finally(() => {
+    void pending.finally(() => {
       inFlight -= 1;
       settle();
     });
   };
 
-  const context = { effects, send: (input: Untimed<Input>) => void send(input), fire: (timerId: string) => host.fire(timerId), track, effectFailed, isStopped: () => stopped };
+  function parkTimer(timerId: string): void {
+    const deadline = Object.hasOwn(state.operations, timerId) ? state.operations[timerId]!.context.deadline : null;
+    if (deadline !== null) unarmed.set(timerId, deadline);
+  }
+
+  function rearmRefusedTimers(): void {
+    for (const [timerId, at] of unarmed) work.push({ kind: 'command', command: { type: 'scheduler.set', timerId, at } });
+    unarmed.clear();
+  }
+
+  const context: RunContext = {
+    effects,
+    send: (input) => void send(input),
+    fire: (timerId) => host.fire(timerId),
+    track,
+    effectFailed,
+    isStopped: () => stopped,
+    lpaTimeoutMs,
+    timerFailed: (timerId, at) => void unarmed.set(timerId, at),
+    timerTouched: (timerId) => void unarmed.delete(timerId),
+    lpaTimeouts,
+  };
+
+  /** Save the current state (it includes every step so far); `then` runs once the save ended, now or later. */
+  function save(attempt: number, then: () => void): void {
+    callEffect(
+      () => effects.storage.save(state),
+      () => undefined,
+      (outcome) => {
+        if (stopped) return;
+        if (outcome.ok) {
+          durable = true;
+          // Reports held while saves failed: the document that says they finished is stored now.
+          work.unshift(...heldReports.splice(0).map((command) => ({ kind: 'command' as const, command })));
+          return then();
+        }
+        if (attempt < SAVE_ATTEMPTS) return save(attempt + 1, then);
+        // The work this step promised still has to happen; only its report waits for a stored document.
+        durable = false;
+        effectFailed('storage.save', `${outcome.failure.message} (${SAVE_ATTEMPTS} attempts; reports wait for the next save that succeeds)`);
+        then();
+      },
+      track,
+    );
+  }
 
   function drain(): void {
-    if (draining) return;
+    if (draining || saving) return;
     draining = true;
     try {
-      while (work.length > 0 && !stopped) {
-        const next = work[0]!;
-        if (next.kind === 'saved') {
-          // Write-ahead: the commands after this save wait until it is stored.
-          work.shift();
-          draining = false;
-          void track(next.saving).then(drain);
-          return;
+      while (work.length > 0 && !stopped && !saving) {
+        const next = work.shift()!;
+        if (next.kind === 'save') {
+          // Write-ahead: whatever follows waits until this save has ended (at once for a synchronous storage).
+          saving = true;
+          let sync = true;
+          save(1, () => {
+            saving = false;
+            if (!sync) drain();
+          });
+          sync = false;
+        } else if (next.command.type === 'report' && !durable) {
+          heldReports.push(next.command);
+        } else {
+          runCommand(next.command, context);
         }
-        work.shift();
-        runCommand(next.command, context);
       }
     } finally {
       draining = false;
@@ -192,7 +254,7 @@ export function createHost(options: HostOptions): Host {
   }
 
   function settle(): void {
-    if (work.length === 0 && inFlight === 0 && !draining) {
+    if (work.length === 0 && inFlight === 0 && !draining && !saving) {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const resolve of waiters) resolve();
@@ -201,7 +263,12 @@ export function createHost(options: HostOptions): Host {
 
   const host: Host = {
     async start() {
-      const loaded = await track(Promise.resolve().then(() => effects.storage.load()));
+      inFlight += 1;
+      const loaded = await Promise.resolve()
+        .then(() => effects.storage.load())
+        .finally(() => {
+          inFlight -= 1;
+        });
       if (loaded !== null && loaded !== undefined) state = loaded;
       send({ type: 'restore' });
     },
@@ -210,7 +277,22 @@ export function createHost(options: HostOptions): Host {
       const reply = send({ type: 'portal.cancel', operationId });
       return reply.type === 'cancel' && reply.cancelled;
     },
-    fire: (timerId) => void send({ type: 'timer.fired', timerId }),
+    fire: (timerId) => {
+      const now = effects.now();
+      // A scheduler whose clock runs ahead of effects.now() fires the re-armed timer again at once,
+      // within this firing or right after it, at the same host time: it would loop. That firing
+      // waits for the next input instead.
+      if (firing.has(timerId) || earlyAt.get(timerId) === now) return parkTimer(timerId);
+      firing.add(timerId);
+      try {
+        send({ type: 'timer.fired', timerId });
+      } finally {
+        firing.delete(timerId);
+      }
+      const deadline = Object.hasOwn(state.operations, timerId) ? state.operations[timerId]!.context.deadline : null;
+      if (deadline !== null && now < deadline) earlyAt.set(timerId, now);
+      else earlyAt.delete(timerId);
+    },
     registrationChanged: (iccid, registration) => void send({ type: 'modem.registration', iccid, state: registration }),
     user: {
       acceptToast: (operationId) => void send({ type: 'user.toastAccepted', operationId }),
@@ -235,6 +317,10 @@ export function createHost(options: HostOptions): Host {
     stop: () => {
       stopped = true;
       work.length = 0;
+      heldReports.length = 0;
+      for (const timerId of lpaTimeouts) safely(() => effects.scheduler.clear(timerId));
+      lpaTimeouts.clear();
+      saving = false;
       settle();
     },
   };

@@ -1,6 +1,9 @@
 import type { Command, LpaCommand } from '../core/commands';
 import type { Input } from '../core/inputs';
-import { isActivationError, type ActivationError } from '../domain/enums';
+import type { ProfileState } from '../../machines/types';
+import { parseActivationCode } from '../domain/activationCode';
+import { validateIccid } from '../domain/iccid';
+import { activationErrorIn, callEffect, type AnswerCheck, type EffectFailure, type EffectOutcome, type PendingCall } from './effectCall';
 import type { Effects } from './effects';
 
 /** What running a command needs from the host. */
@@ -9,17 +12,32 @@ export interface RunContext {
   /** Feed an effect's answer back to the core. */
   send(input: DistributiveOmit<Input, 'now'>): void;
   fire(timerId: string): void;
-  track<T>(promise: Promise<T>): Promise<T>;
-  effectFailed(what: string, error: unknown): void;
+  /** Count an effect answer in flight until `pending` resolves (it never rejects). */
+  track(pending: Promise<void>): void;
+  /** Report a failed effect as a diagnostic; `message` is already masked. */
+  effectFailed(what: string, message: string): void;
   isStopped(): boolean;
+  /** How long an LPA call may take before it fails with `unknownError`, ms. */
+  readonly lpaTimeoutMs: number;
+  /** `scheduler.set` failed twice for this timer: the host arms it again later. */
+  timerFailed(timerId: string, at: number): void;
+  /** A `scheduler.set` or `scheduler.clear` for this timer runs: any retry the host keeps for it is superseded. */
+  timerTouched(timerId: string): void;
+  /** The LPA timeouts armed now, by timer id, so that `stop` can clear them. */
+  readonly lpaTimeouts: Set<string>;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** The timer id of an LPA call's timeout; apart from the operations' own timers (their ids). */
+export function lpaTimeoutId(operationId: string): string {
+  return `lpa-timeout:${operationId}`;
+}
+
 /**
- * Execute one command through the effects: an exhaustive switch, nothing clever.
- * An effect that throws or rejects never escapes: LPA failures become `lpa.failed` with the
- * activation error the effect named (else `unknownError`), others become diagnostics.
+ * Execute one command through the effects: an exhaustive switch, nothing clever. Every call
+ * goes through {@link callEffect}: LPA failures become `lpa.failed` with the activation error
+ * the effect named (else `unknownError`), others become diagnostics.
  */
 export function runCommand(command: Command, ctx: RunContext): void {
   const { effects } = ctx;
@@ -30,103 +48,163 @@ export function runCommand(command: Command, ctx: RunContext): void {
     case 'lpa.queryProfile':
       return runLpa(command, ctx);
     case 'scheduler.set':
-      return guarded(ctx, command.type, () => effects.scheduler.set(command.timerId, command.at, () => ctx.fire(command.timerId)));
+      ctx.timerTouched(command.timerId);
+      return arm(ctx, command.timerId, command.at, 1);
     case 'scheduler.clear':
-      return guarded(ctx, command.type, () => effects.scheduler.clear(command.timerId));
+      ctx.timerTouched(command.timerId);
+      return fireAndForget(ctx, command.type, () => effects.scheduler.clear(command.timerId));
     case 'modem.register':
-      return answer(ctx, () => effects.modem.register(command), () => undefined, (error) => ctx.effectFailed(command.type, error));
+      return fireAndForget(ctx, command.type, () => effects.modem.register({ operationId: command.operationId, iccid: command.iccid }));
     case 'ui.progress':
-      return guarded(ctx, command.type, () => effects.ui.progress(command.operationId, command.stage, command.percent));
+      return fireAndForget(ctx, command.type, () => effects.ui.progress(command.operationId, command.stage, command.percent));
     case 'ui.scheduled':
-      return guarded(ctx, command.type, () => effects.ui.scheduled(command.operationId, command.at));
+      return fireAndForget(ctx, command.type, () => effects.ui.scheduled(command.operationId, command.at));
     case 'ui.toast':
-      return guarded(ctx, command.type, () => effects.ui.toast(command.operationId));
+      return fireAndForget(ctx, command.type, () => effects.ui.toast(command.operationId));
     case 'ui.hideToast':
-      return guarded(ctx, command.type, () => effects.ui.hideToast(command.operationId));
+      return fireAndForget(ctx, command.type, () => effects.ui.hideToast(command.operationId));
     case 'ui.confirmationCode':
-      return guarded(ctx, command.type, () => effects.ui.confirmationCode(command.operationId, command.attempt));
+      return fireAndForget(ctx, command.type, () => effects.ui.confirmationCode(command.operationId, command.attempt));
     case 'ui.returnToApp':
-      return guarded(ctx, command.type, () => effects.ui.returnToApp(command.operationId));
+      return fireAndForget(ctx, command.type, () => effects.ui.returnToApp(command.operationId));
     case 'portal.callback':
-      return guarded(ctx, command.type, () => effects.callback(command.operationId, command.script, command.args));
-    case 'report':
-      return guarded(ctx, command.type, () => effects.report(command.report));
+      return fireAndForget(ctx, command.type, () => effects.callback(command.operationId, command.script, command.args));
+    case 'report': {
+      const operationId = command.report.operationId;
+      // Acknowledged once the report effect took it, so that a restart before then sends it again.
+      return fireAndForget(ctx, command.type, () => effects.report(command.report), () => ctx.send({ type: 'report.delivered', operationId }));
+    }
     case 'diagnostic':
-      return guarded(ctx, command.type, () => effects.diagnostic(command.notice));
+      return fireAndForget(ctx, command.type, () => effects.diagnostic(command.notice));
   }
+}
+
+/** Arm a timer; a scheduler that throws is tried once more at once, then left to the host to retry. */
+function arm(ctx: RunContext, timerId: string, at: number, attempt: number): void {
+  callEffect(
+    () => ctx.effects.scheduler.set(timerId, at, () => ctx.fire(timerId)),
+    ignoreAnswer,
+    (outcome) => {
+      if (outcome.ok) return;
+      ctx.effectFailed('scheduler.set', outcome.failure.message);
+      if (attempt === 1) arm(ctx, timerId, at, 2);
+      else ctx.timerFailed(timerId, at);
+    },
+    ctx.track,
+  );
+}
+
+/** An effect whose answer does not matter: a failure (now or later) is a diagnostic. */
+function fireAndForget(ctx: RunContext, what: string, run: () => unknown, done?: () => void): void {
+  callEffect(run, ignoreAnswer, (outcome) => {
+    if (!outcome.ok && !ctx.isStopped()) ctx.effectFailed(what, outcome.failure.message);
+    if (done !== undefined && !ctx.isStopped()) done();
+  }, ctx.track);
 }
 
 function runLpa(command: LpaCommand, ctx: RunContext): void {
   const { effects } = ctx;
   const operationId = command.operationId;
-  const failed = (error: unknown) => {
-    const activationError = activationErrorOf(error);
-    if (activationError === 'unknownError') ctx.effectFailed(command.type, error);
-    ctx.send({ type: 'lpa.failed', operationId, error: activationError });
+  const timeoutId = lpaTimeoutId(operationId);
+  let timeoutArmed = false;
+  const failed = (failure: EffectFailure): void => {
+    if (failure.activationError === 'unknownError') ctx.effectFailed(command.type, failure.message);
+    ctx.send({ type: 'lpa.failed', operationId, error: failure.activationError });
   };
+  const answered = <T>(onValue: (value: T) => void) => (outcome: EffectOutcome<T>): void => {
+    if (timeoutArmed) {
+      timeoutArmed = false;
+      ctx.lpaTimeouts.delete(timeoutId);
+      fireAndForget(ctx, 'scheduler.clear', () => effects.scheduler.clear(timeoutId));
+    }
+    if (ctx.isStopped()) return;
+    if (outcome.ok) onValue(outcome.value);
+    else failed(outcome.failure);
+  };
+  const call = <T>(run: () => unknown, check: AnswerCheck<T>, onValue: (value: T) => void, secret?: string) =>
+    callEffect(run, check, answered(onValue), ctx.track, secret);
+  let pending: PendingCall | undefined;
   switch (command.type) {
-    case 'lpa.download':
-      return answer(
-        ctx,
+    case 'lpa.download': {
+      const secret = matchingIdOf(command.activationCode);
+      pending = call(
         () =>
           effects.lpa.download({
             operationId,
             activationCode: command.activationCode,
             confirmationCode: command.confirmationCode,
-            onProgress: (percent) => ctx.send({ type: 'lpa.progress', operationId, percent }),
+            onProgress: (percent) => {
+              if (!pending?.settled && !ctx.isStopped() && typeof percent === 'number' && Number.isFinite(percent)) ctx.send({ type: 'lpa.progress', operationId, percent: Math.min(100, Math.max(0, percent)) });
+            },
           }),
-        (result) => ctx.send({ type: 'lpa.downloaded', operationId, iccid: result.iccid }),
-        failed,
+        downloadAnswer,
+        (iccid) => ctx.send({ type: 'lpa.downloaded', operationId, iccid }),
+        secret,
       );
+      break;
+    }
     case 'lpa.discover':
-      return answer(
-        ctx,
-        () => effects.lpa.discover({ operationId }),
-        (found) => ctx.send(found === null ? { type: 'lpa.nothingDiscovered', operationId } : { type: 'lpa.discovered', operationId, activationCode: found.activationCode }),
-        failed,
+      pending = call(() => effects.lpa.discover({ operationId }), discoverAnswer, (found) =>
+        ctx.send(found === null ? { type: 'lpa.nothingDiscovered', operationId } : { type: 'lpa.discovered', operationId, activationCode: found }),
       );
+      break;
     case 'lpa.enable':
-      return answer(ctx, () => effects.lpa.enable(command), () => ctx.send({ type: 'lpa.enabled', operationId }), failed);
+      pending = call(() => effects.lpa.enable({ operationId, iccid: command.iccid }), ignoreAnswer, () => ctx.send({ type: 'lpa.enabled', operationId }));
+      break;
     case 'lpa.queryProfile':
-      return answer(ctx, () => effects.lpa.profileState(command), (profile) => ctx.send({ type: 'lpa.profile', operationId, state: profile }), failed);
+      pending = call(() => effects.lpa.profileState({ operationId, iccid: command.iccid }), profileAnswer, (state) => ctx.send({ type: 'lpa.profile', operationId, state }));
+      break;
   }
-}
-
-/** The activation error an effect named, or `unknownError`. */
-export function activationErrorOf(error: unknown): ActivationError {
-  const named = typeof error === 'object' && error !== null && 'activationError' in error ? (error as { activationError: unknown }).activationError : undefined;
-  return isActivationError(named) ? named : 'unknownError';
-}
-
-/**
- * Run an effect that answers now or later; hand its answer (or failure) back. A synchronous
- * answer is handled at once, so a fully synchronous device runs deterministically.
- */
-function answer<T>(ctx: RunContext, run: () => T | Promise<T>, onResult: (result: T) => void, onError: (error: unknown) => void): void {
-  let result: T | Promise<T>;
-  try {
-    result = run();
-  } catch (error) {
-    onError(error);
-    return;
-  }
-  if (!(result instanceof Promise)) return onResult(result);
-  void ctx.track(
-    result.then(
-      (value) => {
-        if (!ctx.isStopped()) onResult(value);
-      },
-      (error: unknown) => {
-        if (!ctx.isStopped()) onError(error);
-      },
-    ),
+  const inFlight = pending;
+  if (inFlight.settled || ctx.isStopped()) return;
+  // A call that never answers would hold the LPA for every operation: end it on the host's clock.
+  const abandon = inFlight.abandon;
+  const limit = ctx.lpaTimeoutMs;
+  callEffect(
+    () => effects.scheduler.set(timeoutId, effects.now() + limit, () => abandon({ activationError: 'unknownError', message: `no answer within ${limit} ms` })),
+    ignoreAnswer,
+    (outcome) => {
+      if (outcome.ok) {
+        timeoutArmed = !inFlight.settled;
+        if (timeoutArmed) ctx.lpaTimeouts.add(timeoutId);
+      } else ctx.effectFailed('scheduler.set', outcome.failure.message);
+    },
+    ctx.track,
   );
 }
 
-function guarded(ctx: RunContext, what: string, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    ctx.effectFailed(what, error);
-  }
+function matchingIdOf(activationCode: string): string | undefined {
+  const parsed = parseActivationCode(activationCode);
+  return parsed.ok && parsed.value.matchingId !== '' ? parsed.value.matchingId : undefined;
+}
+
+const ignoreAnswer: AnswerCheck<void> = () => undefined;
+
+/** `{ iccid }` with a valid ICCID (DESIGN decision 6), normalized. */
+const downloadAnswer: AnswerCheck<string> = (answer) => {
+  if (typeof answer !== 'object' || answer === null) throw new Error(`lpa.download must resolve with { iccid }, got ${answer === null ? 'null' : typeof answer}`);
+  const checked = validateIccid((answer as { iccid?: unknown }).iccid);
+  if (!checked.ok) throw new Error(`lpa.download resolved with an invalid ICCID: ${checked.error.message}`);
+  return checked.value.iccid;
+};
+
+/** `null`, or `{ activationCode }` with a string code (the core parses it). */
+const discoverAnswer: AnswerCheck<string | null> = (answer) => {
+  if (answer === null) return null;
+  if (typeof answer !== 'object') throw new Error(`lpa.discover must resolve with null or { activationCode }, got ${typeof answer}`);
+  const code: unknown = (answer as { activationCode?: unknown }).activationCode;
+  if (typeof code !== 'string') throw new Error(`lpa.discover resolved with a non-string activation code (${code === null ? 'null' : typeof code})`);
+  return code;
+};
+
+const PROFILE_STATES: ReadonlySet<unknown> = new Set<ProfileState>(['enabled', 'disabled', 'absent']);
+
+const profileAnswer: AnswerCheck<ProfileState> = (answer) => {
+  if (!PROFILE_STATES.has(answer)) throw new Error(`lpa.profileState must resolve with enabled, disabled or absent, got ${typeof answer === 'string' ? JSON.stringify(answer.slice(0, 40)) : typeof answer}`);
+  return answer as ProfileState;
+};
+
+/** The activation error an effect named, or `unknownError`; never throws. */
+export function activationErrorOf(error: unknown): ReturnType<typeof activationErrorIn> {
+  return activationErrorIn(error);
 }

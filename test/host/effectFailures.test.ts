@@ -3,7 +3,7 @@ import type { DiagnosticNotice, Report } from '../../src/core/commands';
 import type { Effects } from '../../src/host/effects';
 import { createHost } from '../../src/host/host';
 import { createSimulatedDevice } from '../../src/sim/device/index';
-import { profileDownload } from '../support/world';
+import { operationIdOf, profileDownload } from '../support/world';
 
 /** A host on the simulated device with some effects replaced, recording reports and diagnostics. */
 function hostWith(override: (effects: Effects) => Partial<Effects>) {
@@ -23,21 +23,39 @@ function hostWith(override: (effects: Effects) => Partial<Effects>) {
 const failures = (diagnostics: DiagnosticNotice[]) => diagnostics.filter((d) => d.diagnostic.code === 'effectFailed').map((d) => d.diagnostic.field);
 
 describe('effect failures', () => {
-  it('a storage save that throws becomes a diagnostic and the flow goes on', async () => {
+  it('a storage save that always throws becomes a diagnostic; the flow goes on, its report waits for a stored document', async () => {
     const world = hostWith(() => ({ storage: { load: () => null, save: () => { throw new Error('disk full'); } } }));
-    world.host.call(profileDownload());
+    const id = operationIdOf(world.host.call(profileDownload()));
     await world.device.clock.advanceAsync(60_000);
     expect(failures(world.diagnostics)).toContain('storage.save');
-    expect(world.reports).toMatchObject([{ outcome: 'connected' }]);
+    expect(world.host.operations()).toMatchObject([{ id, state: 'connected', live: false, outcome: 'connected' }]);
+    // A restart would load the document from before: reporting now would make two reports.
+    expect(world.reports).toEqual([]);
   });
 
-  it('a storage save that rejects becomes a diagnostic and the flow goes on', async () => {
-    const world = hostWith(() => ({ storage: { load: () => null, save: () => Promise.reject(new Error('disk full')) } }));
-    world.host.call(profileDownload());
+  it('a storage save that rejects for a while: the held report goes out, once, with the first save that succeeds', async () => {
+    let failing = true;
+    const world = hostWith(() => ({ storage: { load: () => null, save: () => (failing ? Promise.reject(new Error('disk full')) : Promise.resolve()) } }));
+    const id = operationIdOf(world.host.call(profileDownload()));
     await world.host.idle();
     await world.device.clock.advanceAsync(60_000);
     await world.host.idle();
     expect(failures(world.diagnostics)).toContain('storage.save');
+    expect(world.reports).toEqual([]);
+    failing = false;
+    world.host.closePortal(); // any input: its step is saved
+    await world.host.idle();
+    expect(world.reports).toMatchObject([{ operationId: id, outcome: 'connected' }]);
+  });
+
+  it('a save that fails once is tried again: no diagnostic, and the report goes out', async () => {
+    let saves = 0;
+    const world = hostWith(() => ({ storage: { load: () => null, save: () => (++saves === 2 ? Promise.reject(new Error('disk hiccup')) : Promise.resolve()) } }));
+    world.host.call(profileDownload());
+    await world.host.idle();
+    await world.device.clock.advanceAsync(60_000);
+    await world.host.idle();
+    expect(failures(world.diagnostics)).toEqual([]);
     expect(world.reports).toMatchObject([{ outcome: 'connected' }]);
   });
 
