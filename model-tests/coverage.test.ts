@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../machines/index';
-import { coverageReport, formatCoverage } from './coverage';
-import { describeTransition } from './machineModel';
+import { coverageReport, formatCoverage } from '../src/testing/coverage';
+import { describeTransition } from '../src/testing/machineModel';
 
 /*
  * State and transition coverage of every machine by the generated paths that the per-machine

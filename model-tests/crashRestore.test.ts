@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../machines/index';
 import { runPath } from './pathRun';
-import { generatedPaths } from './paths';
+import { generatedPaths } from '../src/testing/paths';
 
 /*
  * Crash and restore: every generated path, with a host restart injected at each step boundary

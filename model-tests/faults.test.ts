@@ -5,7 +5,7 @@ import type { PortalCall } from '../src/core/inputs';
 import { ACTIVATION_ERRORS, type ActivationError } from '../src/domain/enums';
 import { createHost, type Host } from '../src/host/host';
 import { createSimulatedDevice, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
-import { BALANCE_ICCID, CODE, FOUND_CODE, MINUTE, SCENARIOS } from './scenarios';
+import { BALANCE_ICCID, CODE, FOUND_CODE, MINUTE, SCENARIOS } from '../src/testing/scenarios';
 
 /*
  * Fault injection: every activation error the LPA can return, in every flow at every LPA call

@@ -2,11 +2,11 @@ import { expect } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
 import type { FlowContext } from '../machines/types';
 import { maskActivationCode } from '../src/domain/activationCode';
-import { EVENT_TYPES } from './events';
-import { entryEffects, stateNames, type FlowSnapshot } from './machineModel';
-import { Checks, expectedSignatures, leaks, ownCommands, signature } from './observations';
-import { replay, type GeneratedPath, type ModelStep } from './paths';
-import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, modelMachine, OPERATION_ID, PATH_CONFIG, T0 } from './scenarios';
+import { EVENT_TYPES } from '../src/testing/events';
+import { entryEffects, stateNames, type FlowSnapshot } from '../src/testing/machineModel';
+import { Checks, expectedSignatures, leaks, ownCommands, signature } from '../src/testing/observations';
+import { replay, type GeneratedPath, type ModelStep } from '../src/testing/paths';
+import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, modelMachine, OPERATION_ID, PATH_CONFIG, T0 } from '../src/testing/scenarios';
 import { World } from './world';
 
 /*
@@ -98,7 +98,7 @@ export class PathRun {
     const s = this.state;
     const step = this.index === 0 ? null : this.model[this.index - 1]!;
     const view = world.host.operations().find((o) => o.id === OPERATION_ID);
-    const commands = ownCommands(world.commandsSince(this.#mark));
+    const commands = ownCommands(world.commandsSince(this.#mark), OPERATION_ID);
     c.same(world.lpa.overlaps, [], 'one LPA operation at a time');
     c.same(leaks(JSON.stringify({ ...world.host.state(), secrets: null })), [], 'matching IDs in the persisted state outside its secrets');
     if (step === null) {
@@ -145,7 +145,7 @@ export class PathRun {
     c.same(world.host.operations(), operations, 'operations after a restart');
     c.same(world.timers(), timers, 'deadlines after a restart stay at their original times');
     const live = this.index > 0 && this.state.status !== 'done';
-    const restored = ownCommands(world.commandsSince(mark)).map(signature);
+    const restored = ownCommands(world.commandsSince(mark), OPERATION_ID).map(signature);
     c.same(restored, live ? expectedSignatures(entryEffects(this.state), world.host.state().portalOpen) : [], 'a restart re-runs the entry effects of the current state');
     c.done(`restarting in ${this.state.value}`);
     this.#mark = world.steps.length;

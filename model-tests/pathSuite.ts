@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import type { FlowName } from '../machines/types';
 import { runPath } from './pathRun';
-import { generatedPaths } from './paths';
-import { SCENARIOS } from './scenarios';
+import { generatedPaths } from '../src/testing/paths';
+import { SCENARIOS } from '../src/testing/scenarios';
 
 /**
  * The generated path tests of one flow: one `describe` per scenario (machine input), one `it`

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkRegistrationState } from '../src/domain/enums';
 import type { HeldOutcomes, LpaCallKind } from './heldLpa';
 import { HAND_OFFS, machineState, ReferenceModel, type HandOff, type LpaAnswer } from './referenceModel';
-import { BALANCE_ICCID, CONFIRMATION_CODE, MINUTE, PATH_CONFIG, T0 } from './scenarios';
+import { BALANCE_ICCID, CONFIRMATION_CODE, MINUTE, PATH_CONFIG, T0 } from '../src/testing/scenarios';
 import { World } from './world';
 
 /*

@@ -6,7 +6,7 @@ import type { Effects } from '../src/host/effects';
 import { createHost, type Host, type HostConfig, type ObservedStep } from '../src/host/host';
 import { createSimulatedDevice, settleMicrotasks, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
 import { HeldLpa } from './heldLpa';
-import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, SECRET_MATCHING_IDS } from './scenarios';
+import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, SECRET_MATCHING_IDS } from '../src/testing/scenarios';
 
 /*
  * The world a model test drives: the real host (`createHost`) on the simulated device, with

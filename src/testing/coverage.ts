@@ -1,5 +1,5 @@
-import { FLOW_NAMES } from '../machines/index';
-import type { FlowName } from '../machines/types';
+import { FLOW_NAMES } from '../../machines/index';
+import type { FlowName } from '../../machines/types';
 import { describeTransition, stateNames, transitionsOf, type TransitionInfo } from './machineModel';
 import { coveredBy, generatedPaths } from './paths';
 import { modelMachine } from './scenarios';

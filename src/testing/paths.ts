@@ -1,6 +1,6 @@
 import type { AnyTransitionDefinition } from 'xstate';
 import { createTestModel, type TestPath } from 'xstate/graph';
-import type { FlowEvent, FlowName } from '../machines/types';
+import type { FlowEvent, FlowName } from '../../machines/types';
 import { modelNow, pathEvents, simplePathEvents } from './events';
 import { initialSnapshot, stepMachine, takenTransitions, type Effect, type FlowSnapshot } from './machineModel';
 import { flowInput, modelMachine, SCENARIOS, type Scenario } from './scenarios';

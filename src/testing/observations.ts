@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { expect } from 'vitest';
-import type { Command } from '../src/core/commands';
+import type { Command } from '../core/commands';
 import type { Effect } from './machineModel';
-import { OPERATION_ID, SECRET_MATCHING_IDS } from './scenarios';
+import { SECRET_MATCHING_IDS } from './scenarios';
 
 /*
  * How the path tests compare what the world observed with what the machine asked for: commands
@@ -10,7 +9,19 @@ import { OPERATION_ID, SECRET_MATCHING_IDS } from './scenarios';
  * commands they become, and checks that collect problems and assert once.
  */
 
-/** Checks that collect their problems and assert once (thousands of `expect` calls are slow). */
+/** A check of the kit failed: the message names where (path, step) and every problem found there. */
+export class ConformanceError extends Error {
+  override readonly name = 'ConformanceError';
+  /** Each difference found, e.g. `the host operation: expected …, got …`. */
+  readonly problems: readonly string[];
+
+  constructor(where: string, problems: readonly string[]) {
+    super(`${where}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Checks that collect their problems and throw once, naming where (thousands of separate assertions are slow). */
 export class Checks {
   readonly problems: string[] = [];
 
@@ -26,8 +37,9 @@ export class Checks {
     this.problems.push(what);
   }
 
+  /** @throws {ConformanceError} naming `where` when any check failed */
   done(where: string): void {
-    if (this.problems.length > 0) expect(this.problems, where).toEqual([]);
+    if (this.problems.length > 0) throw new ConformanceError(where, this.problems);
   }
 }
 
@@ -35,19 +47,19 @@ export function leaks(text: string): string[] {
   return SECRET_MATCHING_IDS.filter((id) => text.includes(id));
 }
 
-/** The commands about the one operation, without diagnostics. */
-export function ownCommands(commands: readonly Command[]): Command[] {
+/** The commands about one operation, without diagnostics. */
+export function ownCommands(commands: readonly Command[], operationId: string): Command[] {
   return commands.filter((c) => {
     switch (c.type) {
       case 'diagnostic':
         return false;
       case 'scheduler.set':
       case 'scheduler.clear':
-        return c.timerId === OPERATION_ID;
+        return c.timerId === operationId;
       case 'report':
-        return c.report.operationId === OPERATION_ID;
+        return c.report.operationId === operationId;
       default:
-        return c.operationId === OPERATION_ID;
+        return c.operationId === operationId;
     }
   });
 }
