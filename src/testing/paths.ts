@@ -40,11 +40,14 @@ function sequence(path: FlowPath): string {
   return path.steps.map((s) => JSON.stringify(s.event)).join(' ');
 }
 
-const cache = new Map<FlowName, GeneratedPath[]>();
+/** Which generated paths: `shortest` (one shortest path to each abstract state), `simple` (those and every simple path). */
+export type PathKind = 'shortest' | 'simple';
 
-/** Every generated path of a flow, over all its scenarios: shortest paths and simple paths, without repeats. */
-export function generatedPaths(flow: FlowName): GeneratedPath[] {
-  const cached = cache.get(flow);
+const cache = new Map<string, GeneratedPath[]>();
+
+/** Every generated path of a flow, over all its scenarios: shortest paths and (unless told) simple paths, without repeats. */
+export function generatedPaths(flow: FlowName, kind: PathKind = 'simple'): GeneratedPath[] {
+  const cached = cache.get(`${flow} ${kind}`);
   if (cached !== undefined) return cached;
   const machine = modelMachine(flow);
   const result: GeneratedPath[] = [];
@@ -61,14 +64,15 @@ export function generatedPaths(flow: FlowName): GeneratedPath[] {
       input,
     });
     const seen = new Set<string>();
-    for (const path of [...shortest.getShortestPaths(), ...simple.getSimplePaths()] as unknown as FlowPath[]) {
+    const paths = kind === 'simple' ? [...shortest.getShortestPaths(), ...simple.getSimplePaths()] : shortest.getShortestPaths();
+    for (const path of paths as unknown as FlowPath[]) {
       const key = sequence(path);
       if (seen.has(key)) continue;
       seen.add(key);
       result.push({ scenario, path });
     }
   }
-  cache.set(flow, result);
+  cache.set(`${flow} ${kind}`, result);
   return result;
 }
 
@@ -131,4 +135,25 @@ export function coveredBy(paths: readonly GeneratedPath[]): Covered {
     }
   }
   return { states, transitions };
+}
+
+/** A path's events as one short line: `operation.start → timer.fired → lpa.failed(serverNotReachable)`. */
+export function pathName(generated: GeneratedPath): string {
+  return replay(generated)
+    .map(({ event }) => {
+      switch (event.type) {
+        case 'lpa.progress':
+          return `${event.type}(${event.percent})`;
+        case 'lpa.failed':
+          return `${event.type}(${event.error})`;
+        case 'lpa.profile':
+        case 'modem.registration':
+          return `${event.type}(${event.state})`;
+        case 'lpa.discovered':
+          return `${event.type}(${event.code.confirmationCodeRequired ? 'code needing confirmation' : 'code'})`;
+        default:
+          return event.type;
+      }
+    })
+    .join(' → ');
 }
