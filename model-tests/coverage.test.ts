@@ -18,7 +18,7 @@ console.log(formatCoverage(report));
 describe('generated paths cover every machine', () => {
   for (const flow of FLOW_NAMES) {
     it(`${flow}: every state and every transition (source, event, guard, target) is on a generated path`, () => {
-      const c = report[flow];
+      const c = report[flow]!;
       expect(c.states.missing, 'states no path visits').toEqual([]);
       expect(c.transitions.missing.map(describeTransition), 'transitions no path takes').toEqual([]);
       expect(c.states.covered.length).toBe(c.states.total);

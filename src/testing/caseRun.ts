@@ -75,8 +75,12 @@ export class CaseRun {
 
   /** Where the run is, for failure messages: `step 3 of 5 (lpa.downloaded → enabling)`. */
   where(): string {
-    const step = this.index === 0 ? 'before the first step' : `step ${this.index} of ${this.model.length} (${this.model[this.index - 1]!.event.type} → ${this.state.value})`;
-    return `${this.name}: ${step}`;
+    return `${this.name}: ${this.#step()}`;
+  }
+
+  #step(index = this.index): string {
+    const step = this.model[index - 1];
+    return step === undefined ? 'before the first step' : `step ${index} of ${this.model.length} (${step.event.type} → ${step.after.value})`;
   }
 
   /** Perform the next model step on the effects under test, and settle. */
@@ -87,6 +91,7 @@ export class CaseRun {
     this.#portalOpen = this.host.state().portalOpen;
     this.#previousDeadline = this.#record()?.context.deadline ?? null;
     const c = new Checks();
+    this.observed.where = this.#step(this.index + 1);
     try {
       const result = await this.#cause(step.event);
       if (step.event.type === 'portal.cancel') c.same(result, true, 'notifyOperationCancel inside the cancel window');

@@ -22,6 +22,12 @@ interface ArmedTimer {
   readonly generation: number;
 }
 
+/** A timer the host cleared or replaced, and where the path was then. */
+interface EndedTimer {
+  readonly how: 'cleared' | 'replaced';
+  readonly where: string;
+}
+
 /** The user's effects with the kit watching. */
 export class ObservedEffects {
   readonly effects: Effects;
@@ -42,7 +48,10 @@ export class ObservedEffects {
   readonly timerProblems: string[] = [];
   /** Every time the host set a timer, epoch ms (a stale one can only fire at one of these). */
   readonly timerTimes: number[] = [];
+  /** Where the path is, for messages about what happened there (set by the case). */
+  where = 'before the first step';
   readonly #armed = new Map<string, ArmedTimer>();
+  readonly #ended = new Map<number, EndedTimer>();
   #generation = 0;
   readonly #pending = new Set<Promise<unknown>>();
 
@@ -58,6 +67,8 @@ export class ObservedEffects {
       scheduler: {
         set: (timerId, at, fire) => {
           const armed = { at, generation: ++this.#generation };
+          const previous = this.#armed.get(timerId);
+          if (previous !== undefined) this.#ended.set(previous.generation, { how: 'replaced', where: this.where });
           this.#armed.set(timerId, armed);
           this.timerTimes.push(at);
           inner.scheduler.set(timerId, at, () => {
@@ -66,6 +77,8 @@ export class ObservedEffects {
           });
         },
         clear: (timerId) => {
+          const previous = this.#armed.get(timerId);
+          if (previous !== undefined) this.#ended.set(previous.generation, { how: 'cleared', where: this.where });
           this.#armed.delete(timerId);
           inner.scheduler.clear(timerId);
         },
@@ -141,7 +154,8 @@ export class ObservedEffects {
     const now = this.clock.now();
     const current = this.#armed.get(timerId);
     if (current?.generation !== timer.generation) {
-      this.timerProblems.push(`the scheduler fired timer ${timerId} (set for ${new Date(timer.at).toISOString()}) after the host ${current === undefined ? 'cleared' : 'replaced'} it`);
+      const ended = this.#ended.get(timer.generation);
+      this.timerProblems.push(`the scheduler fired timer ${timerId} (set for ${new Date(timer.at).toISOString()}) although the host ${ended === undefined ? 'dropped it' : `${ended.how} it at ${ended.where}`}`);
     } else if (now < timer.at) {
       this.timerProblems.push(`the scheduler fired timer ${timerId} ${timer.at - now} ms before its time`);
     }
