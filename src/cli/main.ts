@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { addDemoCommand } from './commands/demo';
 import { addDocsCommand } from './commands/docs';
 import { addLintPortalCommand } from './commands/lintPortal';
+import { addPathsCommand } from './commands/paths';
 import { addSimulateCommand } from './commands/simulate';
 import type { CommandContext } from './commands/context';
 import { EXIT, processIo, UsageError, type CliIo } from './io';
@@ -30,6 +31,7 @@ Examples:
   addDemoCommand(cli, ctx);
   addLintPortalCommand(cli, ctx);
   addDocsCommand(cli, ctx);
+  addPathsCommand(cli, ctx);
   return cli;
 }
 

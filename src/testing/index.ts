@@ -11,3 +11,4 @@ export { ConformanceError } from './observations';
 export type { PathKind } from './paths';
 export type { CoverageReport, MachineCoverage } from './coverage';
 export type { TransitionInfo } from './machineModel';
+export { pathsFor, PATHS_FORMAT, type ExportedPath, type FlowPaths, type PathStep, type PathsForOptions } from './pathData';
