@@ -4,7 +4,7 @@ import { createHost, type Host, type ObservedStep } from '../host/host';
 import { caseEnvironment, completeEffects, type EffectsUnderTest, type MakeEffects } from './environment';
 import type { LpaAnswer, LpaCallKind } from './kitLpa';
 import { entryEffects, type Effect, type FlowSnapshot } from './machineModel';
-import { Checks, expectedSignatures, leaks, ownCommands, signature } from './observations';
+import { Checks, expectedSignatures, leaks, ownCommands, signature, untimedContext } from './observations';
 import { ObservedEffects } from './observedEffects';
 import { replay, type GeneratedPath, type ModelStep } from './paths';
 import { BALANCE_ICCID, CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, PATH_CONFIG } from './scenarios';
@@ -320,20 +320,7 @@ export class CaseRun {
   }
 
   #checkContext(c: Checks, id: string, host: FlowContext, model: FlowContext, step: ModelStep): void {
-    const untimed = (x: FlowContext) => ({
-      delayMs: x.delayMs,
-      code: x.code,
-      inputError: x.inputError,
-      legacyRoute: x.legacyRoute,
-      confirmationAttempts: x.confirmationAttempts,
-      registrationAttempts: x.registrationAttempts,
-      discoveryAttempts: x.discoveryAttempts,
-      failure: x.failure,
-      registrationState: x.registrationState,
-      hasIccid: x.iccid !== null,
-      hasDeadline: x.deadline !== null,
-    });
-    c.same(untimed(host), untimed(model), 'the host operation context');
+    c.same(untimedContext(host), untimedContext(model), 'the host operation context');
     const timer = this.observed.armedAt(id);
     if (host.deadline === null) {
       c.same(timer, undefined, 'no timer without a deadline');

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { FlowContext } from '../../machines/types';
 import type { Command } from '../core/commands';
 import type { Effect } from './machineModel';
 import { SECRET_MATCHING_IDS } from './scenarios';
@@ -124,3 +125,21 @@ export function expectedSignatures(effects: readonly Effect[], portalOpen: boole
   });
 }
 
+
+/** The part of a flow context that does not depend on when things happened (nor on the operation's id), for comparing a host's with the model's. */
+export function untimedContext(x: FlowContext) {
+  return {
+    delayMs: x.delayMs,
+    code: x.code,
+    inputError: x.inputError,
+    legacyRoute: x.legacyRoute,
+    confirmationAttempts: x.confirmationAttempts,
+    registrationAttempts: x.registrationAttempts,
+    discoveryAttempts: x.discoveryAttempts,
+    failure: x.failure,
+    registrationState: x.registrationState,
+    hasIccid: x.iccid !== null,
+    hasDeadline: x.deadline !== null,
+    hasStartAt: x.startAt !== null,
+  };
+}
