@@ -4,7 +4,7 @@ import { createHost, type Host, type ObservedStep } from '../host/host';
 import { caseEnvironment, completeEffects, type EffectsUnderTest, type MakeEffects } from './environment';
 import type { LpaAnswer, LpaCallKind } from './kitLpa';
 import { entryEffects, type Effect, type FlowSnapshot } from './machineModel';
-import { Checks, expectedSignatures, leaks, ownCommands, signature, untimedContext } from './observations';
+import { Checks, ConformanceError, expectedSignatures, leaks, ownCommands, signature, untimedContext } from './observations';
 import { ObservedEffects } from './observedEffects';
 import { replay, type GeneratedPath, type ModelStep } from './paths';
 import { BALANCE_ICCID, CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, PATH_CONFIG } from './scenarios';
@@ -58,11 +58,11 @@ export class CaseRun {
   }
 
   /** A started case: fresh effects, a host on them. */
-  static async start(name: string, generated: GeneratedPath, makeEffects: MakeEffects): Promise<CaseRun> {
+  static async start(name: string, generated: GeneratedPath, makeEffects: MakeEffects, answerLimitMs: number): Promise<CaseRun> {
     const { iccid } = generated.scenario.input;
     const environment = caseEnvironment(iccid === undefined || iccid === null ? [] : [BALANCE_ICCID]);
     const under = await makeEffects(environment);
-    const observed = new ObservedEffects(completeEffects(environment, under), under.clock ?? environment.clock);
+    const observed = new ObservedEffects(completeEffects(environment, under), under.clock ?? environment.clock, answerLimitMs);
     const run = new CaseRun(name, generated, under, observed);
     await run.#started();
     return run;
@@ -167,8 +167,12 @@ export class CaseRun {
   }
 
   async #started(): Promise<void> {
-    await this.host.start();
-    await this.#settle();
+    try {
+      await this.observed.withinLimit(this.host.start(), 'host.start (storage.load)');
+      await this.#settle();
+    } catch (error) {
+      throw new ConformanceError(`${this.where()}, starting the host`, [error instanceof Error ? error.message : String(error)]);
+    }
   }
 
   #settle(): Promise<void> {
@@ -269,6 +273,7 @@ export class CaseRun {
     c.same(observed.lpa.overlaps, [], 'one LPA call at a time');
     c.same(observed.lpa.problems, [], 'the LPA');
     c.same(observed.timerProblems, [], 'the scheduler');
+    c.same(observed.lateAnswers, [], 'effects that never answered');
     const asked = this.steps.flatMap((st) => st.commands).flatMap((cmd) => (LPA_CALL_OF[cmd.type] === undefined ? [] : [LPA_CALL_OF[cmd.type]]));
     c.same(observed.lpa.calls.map((call) => call.kind), asked, 'the LPA calls, in the order the host made them');
     const id = this.#operationId;

@@ -23,6 +23,8 @@ export interface ConformanceOptions {
   readonly paths?: PathKind;
   /** Also one case per path that restarts the host at every step boundary in turn (default false). */
   readonly restarts?: boolean;
+  /** How long (real milliseconds) an effect's promise may take before the case fails naming it (default 5000). */
+  readonly answerLimitMs?: number;
 }
 
 /** One named check, for any test runner: `it(c.name, c.run)`. */
@@ -41,17 +43,37 @@ export interface ConformanceCase {
  * for (const c of conformanceCases({ makeEffects: () => ({ effects: myEffects() }) })) it(c.name, c.run);
  */
 export function conformanceCases(options: ConformanceOptions): ConformanceCase[] {
-  const flows = options.flows ?? FLOW_NAMES;
-  const kind = options.paths ?? 'simple';
+  if (typeof options?.makeEffects !== 'function') throw new TypeError('conformanceCases: makeEffects must be a function that returns { effects } for one case');
+  const flows = checkedFlows(options.flows);
+  const kind = checkedKind(options.paths);
+  const limit = options.answerLimitMs ?? 5000;
+  if (!(limit > 0)) throw new TypeError(`conformanceCases: answerLimitMs must be a positive number of milliseconds, got ${String(options.answerLimitMs)}`);
+  const run: CaseRunner = (name, generated, restartAt) => runCase(name, generated, options.makeEffects, limit, restartAt);
   return flows.flatMap((flow) =>
     generatedPaths(flow, kind).flatMap((generated) => {
       const name = `${flow}, ${generated.scenario.name}: ${pathName(generated)}`;
-      const uninterrupted: ConformanceCase = { name, flow, run: async () => void (await runCase(name, generated, options.makeEffects)) };
+      const uninterrupted: ConformanceCase = { name, flow, run: async () => void (await run(name, generated)) };
       if (options.restarts !== true) return [uninterrupted];
-      return [uninterrupted, { name: `restarts: ${name}`, flow, run: () => runWithRestarts(`restarts: ${name}`, generated, options.makeEffects) }];
+      return [uninterrupted, { name: `restarts: ${name}`, flow, run: () => runWithRestarts(`restarts: ${name}`, generated, run) }];
     }),
   );
 }
+
+/** The flows asked for, checked. @throws {TypeError} naming the valid flows */
+export function checkedFlows(flows: readonly FlowName[] | undefined): readonly FlowName[] {
+  if (flows === undefined) return FLOW_NAMES;
+  const unknown = Array.isArray(flows) ? flows.filter((f) => !FLOW_NAMES.includes(f)) : [flows];
+  if (unknown.length > 0) throw new TypeError(`unknown flow ${unknown.map((f) => JSON.stringify(f)).join(', ')}; the flows are ${FLOW_NAMES.join(', ')}`);
+  return flows;
+}
+
+function checkedKind(paths: PathKind | undefined): PathKind {
+  if (paths === undefined) return 'simple';
+  if (paths !== 'shortest' && paths !== 'simple') throw new TypeError(`paths must be 'shortest' or 'simple', got ${JSON.stringify(paths)}`);
+  return paths;
+}
+
+type CaseRunner = (name: string, generated: GeneratedPath, restartAt?: number) => Promise<CaseRun>;
 
 /** What the cases of the selected flows cover: the report, and the table the kit prints. */
 export interface ConformanceCoverage {
@@ -66,8 +88,8 @@ export function conformanceCoverage(options: Pick<ConformanceOptions, 'flows' | 
   return { machines, table: formatCoverage(machines, 'conformance kit: coverage of the machines by its cases') };
 }
 
-async function runCase(name: string, generated: GeneratedPath, makeEffects: MakeEffects, restartAt?: number): Promise<CaseRun> {
-  const run = await CaseRun.start(name, generated, makeEffects);
+async function runCase(name: string, generated: GeneratedPath, makeEffects: MakeEffects, answerLimitMs: number, restartAt?: number): Promise<CaseRun> {
+  const run = await CaseRun.start(name, generated, makeEffects, answerLimitMs);
   const boundary = async () => {
     if (run.index >= (restartAt ?? 0)) run.check();
     if (run.index === restartAt) await run.restart();
@@ -82,11 +104,11 @@ async function runCase(name: string, generated: GeneratedPath, makeEffects: Make
 }
 
 /** The path once without a restart, then once per step boundary with a restart there: each must end the same way. */
-async function runWithRestarts(name: string, generated: GeneratedPath, makeEffects: MakeEffects): Promise<void> {
-  const expected = (await runCase(name, generated, makeEffects)).outcome();
+async function runWithRestarts(name: string, generated: GeneratedPath, runCase: CaseRunner): Promise<void> {
+  const expected = (await runCase(name, generated)).outcome();
   const boundaries = generated.path.steps.length;
   for (let restartAt = 0; restartAt < boundaries; restartAt++) {
-    const run = await runCase(`${name} (restart after step ${restartAt})`, generated, makeEffects, restartAt);
+    const run = await runCase(`${name} (restart after step ${restartAt})`, generated, restartAt);
     const outcome = run.outcome();
     const differ = (Object.keys(expected) as Array<keyof typeof expected>).filter((k) => !isDeepStrictEqual(outcome[k], expected[k]));
     if (differ.length > 0) {

@@ -38,7 +38,7 @@ export type LpaAnswer =
 /** The held LPA over the user's (or the kit's default) LPA. */
 export class KitLpa implements LpaEffects {
   readonly #inner: LpaEffects;
-  readonly #track: <T>(p: Promise<T>) => Promise<T>;
+  readonly #track: <T>(p: Promise<T>, what: string) => Promise<T>;
   #held: Held[] = [];
   /** Every call in the order the host made it. */
   readonly calls: LpaCall[] = [];
@@ -53,7 +53,7 @@ export class KitLpa implements LpaEffects {
    * @param inner - the LPA under test
    * @param track - registers a promise the kit waits for when it settles the world
    */
-  constructor(inner: LpaEffects, track: <T>(p: Promise<T>) => Promise<T>) {
+  constructor(inner: LpaEffects, track: <T>(p: Promise<T>, what: string) => Promise<T>) {
     this.#inner = inner;
     this.#track = track;
   }
@@ -96,7 +96,7 @@ export class KitLpa implements LpaEffects {
     switch (answer.kind) {
       case 'success':
         try {
-          call.resolve(await this.#track(call.forward()));
+          call.resolve(await this.#track(call.forward(), `lpa.${kind}`));
         } catch (error) {
           this.problems.push(`lpa.${kind} failed where the path expects it to succeed: ${describeError(error)}`);
           call.reject(error);
@@ -122,7 +122,7 @@ export class KitLpa implements LpaEffects {
     for (const call of held) {
       if (call.kind !== 'download') continue;
       try {
-        await this.#track(call.forward());
+        await this.#track(call.forward(), 'lpa.download');
       } catch (error) {
         this.problems.push(`lpa.download, completing while the host restarts, failed: ${describeError(error)}`);
       }

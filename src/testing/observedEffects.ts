@@ -46,6 +46,8 @@ export class ObservedEffects {
   readonly toastShownAt = new Map<string, number>();
   /** Broken promises of the scheduler: a timer that fired early, or after it was cleared or replaced. */
   readonly timerProblems: string[] = [];
+  /** Effects whose promise did not settle within the answer limit. */
+  readonly lateAnswers: string[] = [];
   /** Every time the host set a timer, epoch ms (a stale one can only fire at one of these). */
   readonly timerTimes: number[] = [];
   /** Where the path is, for messages about what happened there (set by the case). */
@@ -55,15 +57,23 @@ export class ObservedEffects {
   #generation = 0;
   readonly #pending = new Set<Promise<unknown>>();
 
-  constructor(inner: Effects, clock: TestClock) {
+  readonly #answerLimitMs: number;
+
+  /**
+   * @param inner - the effects under test, completed
+   * @param clock - the virtual clock they run on
+   * @param answerLimitMs - how long (real time) an effect's promise may take before the case fails
+   */
+  constructor(inner: Effects, clock: TestClock, answerLimitMs: number) {
     this.clock = clock;
-    const track = <T>(promise: Promise<T>): Promise<T> => this.track(promise);
+    this.#answerLimitMs = answerLimitMs;
+    const track = <T>(promise: Promise<T>, what: string): Promise<T> => this.track(promise, what);
     this.lpa = new KitLpa(inner.lpa, track);
-    const passed = <T>(value: T | Promise<T>): T | Promise<T> => (value instanceof Promise ? track(value) : value);
+    const passed = <T>(value: T | Promise<T>, what: string): T | Promise<T> => (value instanceof Promise ? track(value, what) : value);
     this.effects = {
       now: () => inner.now(),
       lpa: this.lpa,
-      modem: { register: (request) => passed(inner.modem.register(request)) },
+      modem: { register: (request) => passed(inner.modem.register(request), 'modem.register') },
       scheduler: {
         set: (timerId, at, fire) => {
           const armed = { at, generation: ++this.#generation };
@@ -104,7 +114,7 @@ export class ObservedEffects {
           }),
         returnToApp: (id) => this.#ui(`returnToApp ${id}`, () => inner.ui.returnToApp(id)),
       },
-      storage: { load: () => passed(inner.storage.load()), save: (document) => passed(inner.storage.save(document)) },
+      storage: { load: () => passed(inner.storage.load(), 'storage.load'), save: (document) => passed(inner.storage.save(document), 'storage.save') },
       callback: (operationId, script, args) => {
         this.callbacks.push({ operationId, script, args });
         inner.callback(operationId, script, args);
@@ -125,14 +135,32 @@ export class ObservedEffects {
     return this.#armed.get(timerId)?.at;
   }
 
-  /** Wait for this promise too when settling. */
-  track<T>(promise: Promise<T>): Promise<T> {
-    this.#pending.add(promise);
-    void promise.then(
-      () => this.#pending.delete(promise),
-      () => this.#pending.delete(promise),
+  /**
+   * Wait for this promise too when settling; it rejects when the effect does not answer in time
+   * (so that a case fails, naming the effect, instead of hanging).
+   * @param what - the effect, e.g. `storage.save`
+   */
+  track<T>(promise: Promise<T>, what: string): Promise<T> {
+    const limited = this.withinLimit(promise, what);
+    this.#pending.add(limited);
+    void limited.then(
+      () => this.#pending.delete(limited),
+      () => this.#pending.delete(limited),
     );
-    return promise;
+    return limited;
+  }
+
+  /** The promise, or a rejection naming `what` once the answer limit has passed. */
+  withinLimit<T>(promise: Promise<T>, what: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const message = `${what} did not answer within ${this.#answerLimitMs} ms`;
+        this.lateAnswers.push(message);
+        reject(new Error(message));
+      }, this.#answerLimitMs);
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
   }
 
   /**

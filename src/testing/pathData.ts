@@ -5,6 +5,7 @@ import type { Input, Reply } from '../core/inputs';
 import { createState, type CoreConfig } from '../core/state';
 import { step } from '../core/step';
 import { expectedCallbacks } from './caseRun';
+import { checkedFlows } from './conformance';
 import { expectedSignatures, ownCommands, signature } from './observations';
 import { generatedPaths, pathName, replay, type GeneratedPath } from './paths';
 import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, OPERATION_ID, PATH_TIMING } from './scenarios';
@@ -65,6 +66,7 @@ export interface PathsForOptions {
 
 /**
  * The generated paths of a flow as data, ready to serialize with `JSON.stringify`.
+ * @throws {TypeError} for an unknown flow
  * @throws {Error} when the core and the machine disagree on a step (a bug in this library)
  * @example
  * const { config, cases } = pathsFor('delayedDownload');
@@ -72,6 +74,7 @@ export interface PathsForOptions {
  * for (const s of cases[0].steps) ({ state } = step(state, s.input)); // compare commands with s.commands
  */
 export function pathsFor(flow: FlowName, options: PathsForOptions = {}): FlowPaths {
+  checkedFlows([flow]);
   const kind = options.simple === true ? 'simple' : 'shortest';
   return {
     format: PATHS_FORMAT,
