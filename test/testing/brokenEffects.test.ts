@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// The kit as a user imports it; the lead switches this one line to the packed package.
-import { conformanceCases, ConformanceError, type ConformanceCase } from '../../src/testing/index';
+import { conformanceCases, ConformanceError, type ConformanceCase } from './kit';
 import { independentEffects, type Breakage } from './independentDevice';
 
 /*

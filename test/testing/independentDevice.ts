@@ -1,5 +1,5 @@
 import type { CoreState, Effects } from '../../src/index';
-import type { CaseEnvironment, EffectsUnderTest } from '../../src/testing/index';
+import type { CaseEnvironment, EffectsUnderTest } from './kit';
 
 /*
  * A second, independent implementation of `Effects`, written against the documented contract

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// The kit as a user imports it; the lead switches this one line to the packed package.
-import { conformanceCases, type CaseEnvironment } from '../../src/testing/index';
+import { conformanceCases, type CaseEnvironment } from './kit';
 import { independentEffects } from './independentDevice';
 
 /* Bad options are TypeErrors; an effect that never answers fails its case, naming it. */

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../../machines/index';
 import { createState, redactCommand, step, type CoreState } from '../../src/index';
 import { SECRET_MATCHING_IDS } from '../../src/testing/scenarios';
-// The kit as a user imports it; the lead switches this one line to the packed package.
-import { pathsFor, type FlowPaths } from '../../src/testing/index';
+import { PATHS_SCHEMA_URL, pathsFor, type FlowPaths } from './kit';
 import { runCli } from '../cli/runCli';
 
 /*
@@ -15,7 +14,7 @@ import { runCli } from '../cli/runCli';
  * and states.
  */
 
-const schema = JSON.parse(readFileSync(new URL('../../src/testing/paths.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(readFileSync(PATHS_SCHEMA_URL, 'utf8')) as object;
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
 
 function problems(document: unknown): string[] {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulatedDevice } from '../../src/sim/device/index';
-// The kit as a user imports it; the lead switches this one line to the packed package.
-import { conformanceCases, conformanceCoverage, type CaseEnvironment, type EffectsUnderTest } from '../../src/testing/index';
+import { conformanceCases, conformanceCoverage, type CaseEnvironment, type EffectsUnderTest } from './kit';
 
 /*
  * The conformance kit covers every machine (it prints its coverage table), and the simulated
