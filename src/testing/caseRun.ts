@@ -1,13 +1,14 @@
-import type { FlowContext, FlowEvent } from '../../machines/types';
+import type { FlowContext } from '../../machines/types';
 import type { Command } from '../core/commands';
 import { createHost, type Host, type ObservedStep } from '../host/host';
 import { caseEnvironment, completeEffects, type EffectsUnderTest, type MakeEffects } from './environment';
-import type { LpaAnswer, LpaCallKind } from './kitLpa';
-import { entryEffects, type Effect, type FlowSnapshot } from './machineModel';
-import { Checks, ConformanceError, expectedSignatures, leaks, ownCommands, signature, untimedContext } from './observations';
+import { causeEvent } from './causeEvent';
+import type { LpaCallKind } from './kitLpa';
+import { entryEffects, type FlowSnapshot } from './machineModel';
+import { Checks, ConformanceError, expectedCallbacks, expectedSignatures, leaks, ownCommands, signature, untimedContext } from './observations';
 import { ObservedEffects } from './observedEffects';
 import { replay, type GeneratedPath, type ModelStep } from './paths';
-import { BALANCE_ICCID, CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, PATH_CONFIG } from './scenarios';
+import { BALANCE_ICCID, PATH_CONFIG } from './scenarios';
 
 /*
  * One conformance case at work: a generated path driven through `createHost` over the effects
@@ -93,7 +94,15 @@ export class CaseRun {
     const c = new Checks();
     this.observed.where = this.#step(this.index + 1);
     try {
-      const result = await this.#cause(step.event);
+      const result = await causeEvent(step.event, {
+        host: this.host,
+        observed: this.observed,
+        call: this.generated.scenario.call,
+        operationId: () => this.#id(),
+        iccid: () => this.#iccid(),
+        started: (id) => void (this.#operationId = id),
+      });
+      await this.#settle();
       if (step.event.type === 'portal.cancel') c.same(result, true, 'notifyOperationCancel inside the cancel window');
     } catch (error) {
       c.fail(error instanceof Error ? error.message : String(error));
@@ -194,74 +203,6 @@ export class CaseRun {
     return iccid;
   }
 
-  /** Make the world do what causes a machine event: a portal call, the clock, the LPA's answer, the modem, the user. */
-  async #cause(event: FlowEvent): Promise<unknown> {
-    const { lpa, clock } = this.observed;
-    const answer = (kind: LpaCallKind, a: LpaAnswer) => lpa.answer(this.#id(), kind, a);
-    let result: unknown = null;
-    switch (event.type) {
-      case 'operation.start': {
-        const reply = this.host.call(this.generated.scenario.call);
-        if (reply.type !== 'operation' || !reply.created) throw new Error(`the hand-off should start an operation, the host replied ${JSON.stringify(reply)}`);
-        this.#operationId = reply.operationId;
-        break;
-      }
-      case 'timer.fired': {
-        const at = this.observed.armedAt(this.#id());
-        if (at === undefined) throw new Error(`no timer is set for ${this.#id()}`);
-        await clock.advanceTo(Math.max(at, clock.now()));
-        break;
-      }
-      case 'portal.cancel':
-        result = this.host.cancel(this.#id());
-        break;
-      case 'lpa.progress':
-        lpa.progress(this.#id(), event.percent);
-        break;
-      case 'lpa.downloaded':
-        await answer('download', { kind: 'success' });
-        break;
-      case 'lpa.failed': {
-        const kind = lpa.heldKind(this.#id());
-        if (kind === null) throw new Error(`the host has no LPA call waiting for ${this.#id()}`);
-        await answer(kind, { kind: 'failure', error: event.error });
-        break;
-      }
-      case 'lpa.discovered':
-        await answer('discover', { kind: 'discovered', activationCode: event.code.confirmationCodeRequired ? FOUND_CONFIRM_CODE : FOUND_CODE });
-        break;
-      case 'lpa.nothingDiscovered':
-        await answer('discover', { kind: 'discovered', activationCode: null });
-        break;
-      case 'lpa.enabled':
-        await answer('enable', { kind: 'success' });
-        break;
-      case 'lpa.profile':
-        await answer('profileState', { kind: 'profileState', state: event.state });
-        break;
-      case 'modem.registration':
-        this.host.registrationChanged(this.#iccid(), event.state);
-        break;
-      case 'user.toastAccepted':
-        this.host.user.acceptToast(this.#id());
-        break;
-      case 'user.toastDismissed':
-        this.host.user.dismissToast(this.#id());
-        break;
-      case 'user.startDownload':
-        this.host.user.startDownload(this.#id());
-        break;
-      case 'user.confirmationCode':
-        this.host.user.confirmationCode(this.#id(), CONFIRMATION_CODE);
-        break;
-      case 'user.abort':
-        this.host.user.abort(this.#id());
-        break;
-    }
-    await this.#settle();
-    return result;
-  }
-
   #ownCommands(from: number): Command[] {
     const id = this.#operationId;
     return id === null ? [] : ownCommands(this.steps.slice(from).flatMap((s) => s.commands), id);
@@ -342,18 +283,4 @@ export class CaseRun {
     const printable = { ui: observed.uiCalls, callbacks: observed.callbacks, reports: observed.reports, diagnostics: observed.diagnostics };
     return Object.entries(printable).flatMap(([part, value]) => leaks(JSON.stringify(value)).map((secret) => `${part}: ${secret}`));
   }
-}
-
-/** The callbacks a step's effects become, as `{ script, args }` with the spec's exact JSON; only an open portal gets them. */
-export function expectedCallbacks(effects: readonly Effect[], portalOpen: boolean, iccid: string | null): Array<{ script: string; args: string }> {
-  let open = portalOpen;
-  return effects.flatMap((e) => {
-    const p = (e.params ?? {}) as Record<string, unknown>;
-    const shownIccid = p['iccid'] === null || p['iccid'] === undefined ? '' : (iccid ?? '');
-    if (e.type === 'returnToApp') open = false;
-    if (!open) return [];
-    if (e.type === 'activationComplete') return [{ script: 'profileActivationComplete', args: JSON.stringify({ activationResult: p['activationResult'], iccid: shownIccid }) }];
-    if (e.type === 'registrationChanged') return [{ script: 'registrationChanged', args: JSON.stringify({ networkRegistrationState: p['state'], iccid: shownIccid }) }];
-    return [];
-  });
 }

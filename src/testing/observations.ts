@@ -143,3 +143,17 @@ export function untimedContext(x: FlowContext) {
     hasStartAt: x.startAt !== null,
   };
 }
+
+/** The callbacks a step's effects become, as `{ script, args }` with the spec's exact JSON; only an open portal gets them. */
+export function expectedCallbacks(effects: readonly Effect[], portalOpen: boolean, iccid: string | null): Array<{ script: string; args: string }> {
+  let open = portalOpen;
+  return effects.flatMap((e) => {
+    const p = (e.params ?? {}) as Record<string, unknown>;
+    const shownIccid = p['iccid'] === null || p['iccid'] === undefined ? '' : (iccid ?? '');
+    if (e.type === 'returnToApp') open = false;
+    if (!open) return [];
+    if (e.type === 'activationComplete') return [{ script: 'profileActivationComplete', args: JSON.stringify({ activationResult: p['activationResult'], iccid: shownIccid }) }];
+    if (e.type === 'registrationChanged') return [{ script: 'registrationChanged', args: JSON.stringify({ networkRegistrationState: p['state'], iccid: shownIccid }) }];
+    return [];
+  });
+}

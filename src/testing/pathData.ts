@@ -4,9 +4,8 @@ import { redactCommand, type CallbackScript, type Command } from '../core/comman
 import type { Input, Reply } from '../core/inputs';
 import { createState, type CoreConfig } from '../core/state';
 import { step } from '../core/step';
-import { expectedCallbacks } from './caseRun';
 import { checkedFlows } from './conformance';
-import { expectedSignatures, ownCommands, signature } from './observations';
+import { expectedCallbacks, expectedSignatures, ownCommands, signature } from './observations';
 import { generatedPaths, pathName, replay, type GeneratedPath } from './paths';
 import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, OPERATION_ID, PATH_TIMING } from './scenarios';
 
