@@ -2,7 +2,7 @@ import { createActor, initialTransition, transition, type AnyStateMachine } from
 import { machines } from '../machines/index';
 import { createState, step, type CoreState } from '../src/core/index';
 import { DEFAULT_TIMING, flows } from '../machines/index';
-import { pureInitialTransition, pureTransition } from '../model-tests/pureTransition';
+import { pureInitialTransition, pureTransition } from '../src/testing/pureTransition';
 import { runtimeFor, startFlow, stepFlow } from '../src/core/flowRunner';
 import { initialInline, reduceInline } from './floor';
 import { recordFlows, type RecordedFlow } from './flows';
@@ -144,7 +144,7 @@ export function runEngine(): Section {
       '† events after the first only, against the actor\'s sends after operation.start: the creation (hand-off validation, initial snapshot) made untimed on both sides.',
       'step replays the recorded core inputs from createState() (the portal call includes validation, metadata normalization and the operation record); the actor and transition() get the same machine input and events.',
       'The engine does not run xstate: it interprets the same flow definitions the xstate machines are built from (src/core/flowRunner.ts), and model-tests/flowRunner.test.ts checks it against xstate on every reachable state and event. "flow interpreter alone" is that interpreter without the core; step minus it is the engine\'s own work: hand-off validation and metadata normalization, commands, callback JSON, the report, the LPA queue and the indexes.',
-      'transition() is slow in xstate 5.33 because each call builds a throwaway inert actor scope: createActor() (a mailbox, an actor system, and an eager getInitialSnapshot that runs the context factory with no input, which throws a TypeError the actor catches) plus a second system. Reusing one inert scope per machine and calling machine.transition() directly (model-tests/pureTransition.ts, how the model tests run xstate) brings it under send; the interpreter goes further because it resolves no state nodes, builds no snapshots and runs no action executor.',
+      'transition() is slow in xstate 5.33 because each call builds a throwaway inert actor scope: createActor() (a mailbox, an actor system, and an eager getInitialSnapshot that runs the context factory with no input, which throws a TypeError the actor catches) plus a second system. Reusing one inert scope per machine and calling machine.transition() directly (src/testing/pureTransition.ts, how the model tests and the conformance kit run xstate) brings it under send; the interpreter goes further because it resolves no state nodes, builds no snapshots and runs no action executor.',
     ],
   };
 }

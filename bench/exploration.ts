@@ -3,8 +3,8 @@ import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot } 
 import { FLOW_NAMES } from '../machines/index';
 import type { FlowName, FlowTiming } from '../machines/types';
 import { cloneState, createState, step, type CoreState, type Input } from '../src/core/index';
-import { graphEvents, pathEvents, REPRESENTATIVE_REGISTRATIONS, simplePathEvents } from '../model-tests/events';
-import { CODE, flowInput, masked, modelMachine, PATH_TIMING, SCENARIOS } from '../model-tests/scenarios';
+import { graphEvents, pathEvents, REPRESENTATIVE_REGISTRATIONS, simplePathEvents } from '../src/testing/events';
+import { CODE, flowInput, masked, modelMachine, PATH_TIMING, SCENARIOS } from '../src/testing/scenarios';
 import { portalCall, START } from './flows';
 import { timeOnce } from './lib/measure';
 import { formatCount, formatMs, formatRatio, type Section, type Table } from './lib/report';
@@ -184,7 +184,7 @@ export function runExploration(): Section {
     targets: [],
     notes: [
       `All machine graphs and path sets together: ${formatMs(totalMs)}. Bounds as in generated path tests: 2 registration, discovery and confirmation attempts.`,
-      'Scenarios (machine inputs) and events as a function of state are the model tests\' own (model-tests/scenarios.ts, model-tests/events.ts): the graph with graphEvents (early, on-time and late timers), shortest paths with pathEvents, simple paths with simplePathEvents.',
+      'Scenarios (machine inputs) and events as a function of state are the model tests\' own (src/testing/scenarios.ts, src/testing/events.ts): the graph with graphEvents (early, on-time and late timers), shortest paths with pathEvents, simple paths with simplePathEvents.',
       'Product: a state is the whole core document (callback histories and finished reports included); a registration change repeats no state the operation last heard. "machine states multiplied": the product of each machine\'s own graph size from the same input, the naive bound.',
     ],
   };

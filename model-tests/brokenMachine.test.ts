@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
 import { flowMachine, flows } from '../machines/index';
 import { CANCEL_ONLY_BEFORE_TOAST, CANCELLED_NEVER_DOWNLOADS, checked, INVARIANTS } from './invariants';
-import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from './scenarios';
+import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from '../src/testing/scenarios';
 import { exploreGraph } from './stateGraph';
 
 /*

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore, iccidFor, type OperationSpec } from './composition';
-import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA } from './scenarios';
+import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA } from '../src/testing/scenarios';
 
 /*
  * Two and three operations at once, every interleaving up to a bound, through the pure core

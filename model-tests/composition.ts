@@ -4,7 +4,7 @@ import { cloneState, createState, type CoreState } from '../src/core/state';
 import { step } from '../src/core/step';
 import { formatActivationCode, parseActivationCode } from '../src/domain/activationCode';
 import { simulatedIccid } from '../src/sim/device/index';
-import { FOUND_CODE, PATH_TIMING, T0 } from './scenarios';
+import { FOUND_CODE, PATH_TIMING, T0 } from '../src/testing/scenarios';
 
 /*
  * Several operations at once, explored through the pure core: breadth-first over cloned core

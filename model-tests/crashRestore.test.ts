@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../machines/index';
 import { runPath } from './pathRun';
-import { generatedPaths, pathName } from './paths';
-import { SCENARIOS } from './scenarios';
+import { generatedPaths, pathName } from '../src/testing/paths';
+import { SCENARIOS } from '../src/testing/scenarios';
 
 /*
  * Crash and restore: every generated path, with a host restart injected at each step boundary
@@ -20,7 +20,7 @@ for (const flow of FLOW_NAMES) {
   for (const scenario of SCENARIOS[flow]) {
     describe(`${flow}, ${scenario.name}: a restart at every step boundary changes nothing`, () => {
       for (const generated of generatedPaths(flow).filter((p) => p.scenario === scenario)) {
-        it(pathName(generated.path), async () => {
+        it(pathName(generated), async () => {
           const uninterrupted = (await runPath(generated)).outcome();
           const boundaries = generated.path.steps.length;
           for (let restartAt = 0; restartAt < boundaries; restartAt++) {

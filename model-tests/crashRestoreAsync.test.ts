@@ -3,7 +3,7 @@ import { FLOW_NAMES } from '../machines/index';
 import type { FlowName } from '../machines/types';
 import { AsyncStorage } from './asyncStorage';
 import { runPath, type Outcome, type PathRun } from './pathRun';
-import { generatedPaths } from './paths';
+import { generatedPaths } from '../src/testing/paths';
 import type { CrashInside, PendingTimer } from './world';
 import type { Report } from '../src/core/commands';
 

@@ -6,7 +6,7 @@ import { ACTIVATION_ERRORS, type ActivationError } from '../src/domain/enums';
 import type { LpaEffects } from '../src/host/effects';
 import { createHost, type Host, type HostConfig } from '../src/host/host';
 import { createSimulatedDevice, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
-import { BALANCE_ICCID, CODE, FOUND_CODE, MINUTE, SCENARIOS } from './scenarios';
+import { BALANCE_ICCID, CODE, FOUND_CODE, MINUTE, SCENARIOS } from '../src/testing/scenarios';
 
 /*
  * The places where the fault-injection tests make an LPA call fail, and the world they run in:

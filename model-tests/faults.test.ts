@@ -3,7 +3,7 @@ import vm from 'node:vm';
 import type { FlowName } from '../machines/types';
 import { settleMicrotasks } from '../src/sim/device/index';
 import { activationCallbacks, CASES, CONFIRMATION_ERRORS, expectFailed, FAILURES, faultWorld, handOff, MAX_CONFIRMATION_ATTEMPTS, MAX_DISCOVERY_ATTEMPTS, scenario, type FaultWorld, type Phase } from './faultCases';
-import { MINUTE } from './scenarios';
+import { MINUTE } from '../src/testing/scenarios';
 
 /*
  * Fault injection: every activation error the LPA can return, in every flow at every LPA call

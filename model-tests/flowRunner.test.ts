@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, FLOW_NAMES, flows } from '../machines/index';
 import type { FlowEvent, FlowTiming } from '../machines/types';
 import { entryEffects as runnerEntryEffects, runtimeFor, startFlow, stepFlow, takes } from '../src/core/flowRunner';
-import { graphEvents } from './events';
-import { entryEffects, initialSnapshot, stepMachine, type FlowSnapshot } from './machineModel';
-import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from './scenarios';
+import { graphEvents } from '../src/testing/events';
+import { entryEffects, initialSnapshot, stepMachine, type FlowSnapshot } from '../src/testing/machineModel';
+import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from '../src/testing/scenarios';
 
 /*
  * The core's interpreter against xstate itself: every state each flow reaches from every

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../machines/index';
 import { DEFAULT_CONFIG } from '../src/core/state';
 import { checked, INVARIANTS, type CheckedGraph } from './invariants';
-import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from './scenarios';
+import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from '../src/testing/scenarios';
 import { exploreGraph } from './stateGraph';
 
 /*

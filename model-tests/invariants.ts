@@ -1,6 +1,6 @@
 import type { FlowEvent } from '../machines/types';
-import { entryEffects, type FlowSnapshot } from './machineModel';
-import { SECRET_MATCHING_IDS } from './scenarios';
+import { entryEffects, type FlowSnapshot } from '../src/testing/machineModel';
+import { SECRET_MATCHING_IDS } from '../src/testing/scenarios';
 import { historyEdges, type Edge, type HistoryEdge, type StateGraph } from './stateGraph';
 
 /*

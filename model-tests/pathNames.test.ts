@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../machines/index';
-import { generatedPaths, pathName } from './paths';
-import { SCENARIOS } from './scenarios';
+import { generatedPaths, pathName } from '../src/testing/paths';
+import { SCENARIOS } from '../src/testing/scenarios';
 
 /*
  * The generated path tests are named by end state and events (pathName), not by xstate's
@@ -15,7 +15,7 @@ describe('generated path test names', () => {
       for (const scenario of SCENARIOS[flow]) {
         const names = generatedPaths(flow)
           .filter((generated) => generated.scenario === scenario)
-          .map((generated) => pathName(generated.path));
+          .map((generated) => pathName(generated));
         expect(new Set(names).size, scenario.name).toBe(names.length);
         expect(names.filter((name) => name.includes('{') || name.length >= 400)).toEqual([]);
       }

@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import type { FlowName } from '../machines/types';
 import { runPath } from './pathRun';
-import { generatedPaths, pathName } from './paths';
-import { SCENARIOS } from './scenarios';
+import { generatedPaths, pathName } from '../src/testing/paths';
+import { SCENARIOS } from '../src/testing/scenarios';
 
 /**
  * The generated path tests of one flow: one `describe` per scenario (machine input), one `it`
@@ -13,7 +13,7 @@ export function describeGeneratedPaths(flow: FlowName): void {
   for (const scenario of SCENARIOS[flow]) {
     describe(`${flow}, ${scenario.name}`, () => {
       for (const generated of paths.filter((p) => p.scenario === scenario)) {
-        it(pathName(generated.path), async () => {
+        it(pathName(generated), async () => {
           await runPath(generated);
         });
       }

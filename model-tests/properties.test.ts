@@ -4,7 +4,7 @@ import type { NetworkRegistrationState } from '../src/domain/enums';
 import { AsyncStorage } from './asyncStorage';
 import type { HeldOutcomes, LpaCallKind } from './heldLpa';
 import { HAND_OFFS, machineState, ReferenceModel, type HandOff, type LpaAnswer } from './referenceModel';
-import { BALANCE_ICCID, CONFIRMATION_CODE, MINUTE, PATH_CONFIG, T0 } from './scenarios';
+import { BALANCE_ICCID, CONFIRMATION_CODE, MINUTE, PATH_CONFIG, T0 } from '../src/testing/scenarios';
 import { World } from './world';
 
 /*

@@ -3,7 +3,7 @@ import type { PortalCall } from '../src/core/inputs';
 import { formatActivationCode, parseActivationCode } from '../src/domain/activationCode';
 import type { ActivationError, NetworkRegistrationState } from '../src/domain/enums';
 import type { LpaCallKind } from './heldLpa';
-import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING } from './scenarios';
+import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING } from '../src/testing/scenarios';
 
 /*
  * A small reference model of what the host should do with many operations at once: each

@@ -1,8 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import { getAdjacencyMap } from 'xstate/graph';
 import type { FlowEvent, FlowInput } from '../machines/types';
-import { graphEvents } from './events';
-import { stepMachine, type Effect, type FlowSnapshot } from './machineModel';
+import { graphEvents } from '../src/testing/events';
+import { stepMachine, type Effect, type FlowSnapshot } from '../src/testing/machineModel';
 
 /*
  * The full reachable state graph of a machine from one input: every (state value, context)

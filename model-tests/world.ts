@@ -8,7 +8,7 @@ import { createSimulatedDevice, settleMicrotasks, type ActivationFailure, type I
 import { lpaTimeoutId } from '../src/host/run';
 import type { AsyncStorage } from './asyncStorage';
 import { HeldLpa } from './heldLpa';
-import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, SECRET_MATCHING_IDS } from './scenarios';
+import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, SECRET_MATCHING_IDS } from '../src/testing/scenarios';
 
 /*
  * The world a model test drives: the real host (`createHost`) on the simulated device, with

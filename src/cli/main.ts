@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { addDemoCommand } from './commands/demo';
 import { addLintPortalCommand } from './commands/lintPortal';
+import { addPathsCommand } from './commands/paths';
 import { addSimulateCommand } from './commands/simulate';
 import type { CommandContext } from './commands/context';
 import { EXIT, processIo, UsageError, type CliIo } from './io';
@@ -30,6 +31,7 @@ Examples:
   addSimulateCommand(cli, ctx);
   addDemoCommand(cli, ctx);
   addLintPortalCommand(cli, ctx);
+  addPathsCommand(cli, ctx);
   return cli;
 }
 

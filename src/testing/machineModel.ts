@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } from 'xstate';
 import { entryActions, pureInitialTransition, pureTransition } from './pureTransition';
-import type { FlowContext, FlowEvent, FlowInput } from '../machines/types';
+import type { FlowContext, FlowEvent, FlowInput } from '../../machines/types';
 
 /*
  * What the model tests need to know about a flow machine's structure: its states, its

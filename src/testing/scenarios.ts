@@ -1,11 +1,11 @@
 import type { AnyStateMachine } from 'xstate';
-import { machinesFor } from '../machines/index';
-import type { FlowInput, FlowName, FlowTiming } from '../machines/types';
-import type { PortalCall } from '../src/core/inputs';
-import { DEFAULT_CONFIG } from '../src/core/state';
-import { parseActivationCode, toMaskedActivationCode, type MaskedActivationCode } from '../src/domain/activationCode';
-import { DEFAULT_START_TIME, simulatedIccid } from '../src/sim/device/index';
-import type { HostConfig } from '../src/host/host';
+import { machinesFor } from '../../machines/index';
+import type { FlowInput, FlowName, FlowTiming } from '../../machines/types';
+import type { PortalCall } from '../core/inputs';
+import { DEFAULT_CONFIG } from '../core/state';
+import { parseActivationCode, toMaskedActivationCode, type MaskedActivationCode } from '../domain/activationCode';
+import { DEFAULT_START_TIME, simulatedIccid } from '../sim/device/index';
+import type { HostConfig } from '../host/host';
 
 /*
  * The machine inputs every model test starts from, each paired with the portal hand-off that

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { expect } from 'vitest';
-import type { Command } from '../src/core/commands';
+import type { FlowContext } from '../../machines/types';
+import type { Command } from '../core/commands';
 import type { Effect } from './machineModel';
-import { OPERATION_ID, SECRET_MATCHING_IDS } from './scenarios';
+import { SECRET_MATCHING_IDS } from './scenarios';
 
 /*
  * How the path tests compare what the world observed with what the machine asked for: commands
@@ -10,7 +10,19 @@ import { OPERATION_ID, SECRET_MATCHING_IDS } from './scenarios';
  * commands they become, and checks that collect problems and assert once.
  */
 
-/** Checks that collect their problems and assert once (thousands of `expect` calls are slow). */
+/** A check of the kit failed: the message names where (path, step) and every problem found there. */
+export class ConformanceError extends Error {
+  override readonly name = 'ConformanceError';
+  /** Each difference found, e.g. `the host operation: expected …, got …`. */
+  readonly problems: readonly string[];
+
+  constructor(where: string, problems: readonly string[]) {
+    super(`${where}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Checks that collect their problems and throw once, naming where (thousands of separate assertions are slow). */
 export class Checks {
   readonly problems: string[] = [];
 
@@ -26,8 +38,9 @@ export class Checks {
     this.problems.push(what);
   }
 
+  /** @throws {ConformanceError} naming `where` when any check failed */
   done(where: string): void {
-    if (this.problems.length > 0) expect(this.problems, `${where}: ${this.problems.join("; ")}`).toEqual([]);
+    if (this.problems.length > 0) throw new ConformanceError(where, this.problems);
   }
 }
 
@@ -35,19 +48,19 @@ export function leaks(text: string): string[] {
   return SECRET_MATCHING_IDS.filter((id) => text.includes(id));
 }
 
-/** The commands about the one operation, without diagnostics. */
-export function ownCommands(commands: readonly Command[]): Command[] {
+/** The commands about one operation, without diagnostics. */
+export function ownCommands(commands: readonly Command[], operationId: string): Command[] {
   return commands.filter((c) => {
     switch (c.type) {
       case 'diagnostic':
         return false;
       case 'scheduler.set':
       case 'scheduler.clear':
-        return c.timerId === OPERATION_ID;
+        return c.timerId === operationId;
       case 'report':
-        return c.report.operationId === OPERATION_ID;
+        return c.report.operationId === operationId;
       default:
-        return c.operationId === OPERATION_ID;
+        return c.operationId === operationId;
     }
   });
 }
@@ -112,3 +125,35 @@ export function expectedSignatures(effects: readonly Effect[], portalOpen: boole
   });
 }
 
+
+/** The part of a flow context that does not depend on when things happened (nor on the operation's id), for comparing a host's with the model's. */
+export function untimedContext(x: FlowContext) {
+  return {
+    delayMs: x.delayMs,
+    code: x.code,
+    inputError: x.inputError,
+    legacyRoute: x.legacyRoute,
+    confirmationAttempts: x.confirmationAttempts,
+    registrationAttempts: x.registrationAttempts,
+    discoveryAttempts: x.discoveryAttempts,
+    failure: x.failure,
+    registrationState: x.registrationState,
+    hasIccid: x.iccid !== null,
+    hasDeadline: x.deadline !== null,
+    hasStartAt: x.startAt !== null,
+  };
+}
+
+/** The callbacks a step's effects become, as `{ script, args }` with the spec's exact JSON; only an open portal gets them. */
+export function expectedCallbacks(effects: readonly Effect[], portalOpen: boolean, iccid: string | null): Array<{ script: string; args: string }> {
+  let open = portalOpen;
+  return effects.flatMap((e) => {
+    const p = (e.params ?? {}) as Record<string, unknown>;
+    const shownIccid = p['iccid'] === null || p['iccid'] === undefined ? '' : (iccid ?? '');
+    if (e.type === 'returnToApp') open = false;
+    if (!open) return [];
+    if (e.type === 'activationComplete') return [{ script: 'profileActivationComplete', args: JSON.stringify({ activationResult: p['activationResult'], iccid: shownIccid }) }];
+    if (e.type === 'registrationChanged') return [{ script: 'registrationChanged', args: JSON.stringify({ networkRegistrationState: p['state'], iccid: shownIccid }) }];
+    return [];
+  });
+}

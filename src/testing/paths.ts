@@ -1,6 +1,6 @@
 import type { AnyTransitionDefinition } from 'xstate';
 import { createTestModel, type TestPath } from 'xstate/graph';
-import type { FlowEvent, FlowName } from '../machines/types';
+import type { FlowEvent, FlowName } from '../../machines/types';
 import { modelNow, pathEvents, simplePathEvents } from './events';
 import { initialSnapshot, stepMachine, takenTransitions, type Effect, type FlowSnapshot } from './machineModel';
 import { flowInput, modelMachine, SCENARIOS, type Scenario } from './scenarios';
@@ -40,11 +40,14 @@ function sequence(path: FlowPath): string {
   return path.steps.map((s) => JSON.stringify(s.event)).join(' ');
 }
 
-const cache = new Map<FlowName, GeneratedPath[]>();
+/** Which generated paths: `shortest` (one shortest path to each abstract state), `simple` (those and every simple path). */
+export type PathKind = 'shortest' | 'simple';
 
-/** Every generated path of a flow, over all its scenarios: shortest paths and simple paths, without repeats. */
-export function generatedPaths(flow: FlowName): GeneratedPath[] {
-  const cached = cache.get(flow);
+const cache = new Map<string, GeneratedPath[]>();
+
+/** Every generated path of a flow, over all its scenarios: shortest paths and (unless told) simple paths, without repeats. */
+export function generatedPaths(flow: FlowName, kind: PathKind = 'simple'): GeneratedPath[] {
+  const cached = cache.get(`${flow} ${kind}`);
   if (cached !== undefined) return cached;
   const machine = modelMachine(flow);
   const result: GeneratedPath[] = [];
@@ -61,14 +64,15 @@ export function generatedPaths(flow: FlowName): GeneratedPath[] {
       input,
     });
     const seen = new Set<string>();
-    for (const path of [...shortest.getShortestPaths(), ...simple.getSimplePaths()] as unknown as FlowPath[]) {
+    const paths = kind === 'simple' ? [...shortest.getShortestPaths(), ...simple.getSimplePaths()] : shortest.getShortestPaths();
+    for (const path of paths as unknown as FlowPath[]) {
       const key = sequence(path);
       if (seen.has(key)) continue;
       seen.add(key);
       result.push({ scenario, path });
     }
   }
-  cache.set(flow, result);
+  cache.set(`${flow} ${kind}`, result);
   return result;
 }
 
@@ -145,7 +149,7 @@ function eventLabel(event: FlowEvent): string {
  * A generated path's test name: the state it ends in and the events that lead there, without
  * the contexts and times `path.description` prints (hundreds of characters of JSON each).
  */
-export function pathName(path: FlowPath): string {
+export function pathName({ path }: GeneratedPath): string {
   // The first step is xstate's own init event, typed as a flow event by TestPath.
   const events = path.steps.slice(1).map((step) => step.event);
   return `ends in ${String(path.state.value)}: ${events.map(eventLabel).join(' → ')}`;

@@ -1,5 +1,5 @@
-import type { FlowContext, FlowEvent, ProfileState } from '../machines/types';
-import type { ActivationError, NetworkRegistrationState } from '../src/domain/enums';
+import type { FlowContext, FlowEvent, ProfileState } from '../../machines/types';
+import type { ActivationError, NetworkRegistrationState } from '../domain/enums';
 import { FOUND_CODE, FOUND_CONFIRM_CODE, masked } from './scenarios';
 
 /*
