@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsdown';
-import { ENTRY_POINTS } from './scripts/entryPoints';
+import { ENTRY_POINTS, PATHS_SCHEMA } from './scripts/entryPoints';
 
 /*
  * `npm run build` (step one of two; scripts/build-browser.ts writes dist/browser/ after it):
@@ -24,4 +24,6 @@ export default defineConfig({
   // The doc comments live in the .d.ts files and in the source maps' sources; the .js need not repeat them.
   outputOptions: { chunkFileNames: 'chunks/[name].js', comments: { jsdoc: false } },
   tsconfig: 'tsconfig.build.json',
+  // The paths' JSON Schema is data, not code: shipped as it is, for hosts in other languages.
+  copy: [{ from: PATHS_SCHEMA.source, to: 'dist/testing' }],
 });

@@ -14,9 +14,10 @@ const E2E = ['test/e2e/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/docs/**/*.t
 /**
  * Exhaustive products outside model-tests/: every portal entry point × every kind of hostile
  * argument, each run to the end on the simulated device (500-odd worlds, half the unit tier's
- * time), so they run with the model tier, like its faults product.
+ * time), and the conformance kit's own suites (every generated path against several Effects
+ * implementations), so they run with the model tier, like its faults product.
  */
-const PRODUCTS = ['test/portal/hostile.test.ts'];
+const PRODUCTS = ['test/portal/hostile.test.ts', 'test/testing/**/*.test.ts'];
 const FINDS_CHROMIUM = ['test/support/globalSetup.ts'];
 
 export default defineConfig({

@@ -21,7 +21,11 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { subpath: './sim', name: 'sim', source: 'src/sim/index.ts', needsXstate: false },
   { subpath: './machines', name: 'machines', source: 'machines/index.ts', needsXstate: true },
   { subpath: './descriptions', name: 'descriptions', source: 'src/descriptions/index.ts', needsXstate: false },
+  { subpath: './testing', name: 'testing', source: 'src/testing/index.ts', needsXstate: true },
 ];
+
+/** The JSON Schema of the exported paths (`mobile-plans paths --json`, `pathsFor`), shipped as a file. */
+export const PATHS_SCHEMA = { subpath: './testing/paths.schema.json', source: 'src/testing/paths.schema.json', file: 'dist/testing/paths.schema.json' } as const;
 
 /** The simulator's one-file browser script, the `./browser` subpath. */
 export const BROWSER_SUBPATH = './browser';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_SUBPATH, ENTRY_POINTS } from '../scripts/entryPoints';
+import { BROWSER_SUBPATH, ENTRY_POINTS, PATHS_SCHEMA } from '../scripts/entryPoints';
 import { ENUM_OBJECTS } from '../src/domain/enums';
 
 /*
@@ -28,6 +28,7 @@ const DOCUMENTED: Record<string, readonly string[]> = {
   './sim': ['startSimulator', 'createSimulatedDevice'],
   './machines': ['machines', 'machinesFor', 'flowMachine', 'flows'],
   './descriptions': ['ACTIVATION_ERROR_DESCRIPTIONS'],
+  './testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
 };
 
 /** Names the issue found leaking, and the second name of normalizeMetadata: none may come back. */
@@ -37,6 +38,7 @@ const INTERNAL: Record<string, readonly string[]> = {
   './sim': ['codeKey', 'settleMicrotasks', 'matchingIdOf', 'redactText', 'createSimulatedUser', 'VirtualClock', 'Redactor', 'formatNotice'],
   './machines': ['guardsFor', 'updatesFor', 'timingKey', 'defineFlow', 'defineState', 'initialContext', 'inlineDownloadMachine'],
   './descriptions': [],
+  './testing': ['generatedPaths', 'replay', 'Checks', 'pathName'],
 };
 
 async function load(subpath: string): Promise<Record<string, unknown>> {
@@ -47,7 +49,7 @@ async function load(subpath: string): Promise<Record<string, unknown>> {
 
 describe('package entry points', () => {
   it('names exactly the documented entry points, the browser script and package.json', () => {
-    expect(Object.keys(manifest.exports).sort()).toEqual([...ENTRY_POINTS.map((entry) => entry.subpath), BROWSER_SUBPATH, './package.json'].sort());
+    expect(Object.keys(manifest.exports).sort()).toEqual([...ENTRY_POINTS.map((entry) => entry.subpath), BROWSER_SUBPATH, PATHS_SCHEMA.subpath, './package.json'].sort());
     expect(ENTRY_POINTS.map((entry) => entry.subpath).sort()).toEqual(Object.keys(DOCUMENTED).sort());
   });
 
