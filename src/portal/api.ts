@@ -74,14 +74,20 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     }
   };
   const report = (entryPoint: string, d: Diagnostic): void => notify({ operationId: null, entryPoint, diagnostic: d });
-  const currentOriginProblem = (): string | null => {
+  /** The page's origin (`https://host[:port]`) when it may call, or why it may not. */
+  const currentOrigin = (): { origin: string } | { problem: string } => {
     let href: unknown;
     try {
       href = typeof options.origin === 'function' ? options.origin() : options.origin;
     } catch {
-      return 'the page address could not be read';
+      return { problem: 'the page address could not be read' };
     }
-    return originProblem(href, policy);
+    const problem = originProblem(href, policy);
+    return problem === null ? { origin: new URL(href as string).origin } : { problem };
+  };
+  const currentOriginProblem = (): string | null => {
+    const current = currentOrigin();
+    return 'problem' in current ? current.problem : null;
   };
   const delivery = new CallbackDelivery({
     page: () => page,
@@ -91,24 +97,24 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     notify,
   });
 
-  /** DESIGN decision 7: refuse before reading a single argument. */
-  const guardOrigin = (entryPoint: string): void => {
-    const problem = currentOriginProblem();
-    if (problem === null) return;
-    report(entryPoint, diagnostic('callRefused', `${entryPoint} was refused: ${problem}`, 'origin'));
-    throw new MobilePlansSecurityError(`${entryPoint} was refused and nothing was started: ${problem}`);
+  /** DESIGN decision 7: refuse before reading a single argument. Returns the page's origin. */
+  const guardOrigin = (entryPoint: string): string => {
+    const current = currentOrigin();
+    if ('origin' in current) return current.origin;
+    report(entryPoint, diagnostic('callRefused', `${entryPoint} was refused: ${current.problem}`, 'origin'));
+    throw new MobilePlansSecurityError(`${entryPoint} was refused and nothing was started: ${current.problem}`);
   };
 
   /** Run a portal call: origin first, then the body, with nothing escaping but the security error. */
-  const portalCall = <T>(entryPoint: string, refused: T, body: () => T): T => {
-    guardOrigin(entryPoint);
+  const portalCall = <T>(entryPoint: string, refused: T, body: (origin: string) => T): T => {
+    const origin = guardOrigin(entryPoint);
     callDepth += 1;
     try {
       if (page === null) {
         report(entryPoint, diagnostic('callRefused', `${entryPoint} was ignored: the Mobile Plans portal API is no longer installed on this page`, 'arguments'));
         return refused;
       }
-      return body();
+      return body(origin);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'an unknown failure';
       report(entryPoint, diagnostic('callRefused', `${entryPoint} failed inside the host (${reason.slice(0, 200)}); nothing was started`, 'arguments'));
@@ -126,7 +132,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
 
   const handOff = (entry: HandOffEntryPoint, args: readonly unknown[]): OperationContext | null => {
     const entryPoint = `${entry.object}.${entry.method}`;
-    return portalCall(entryPoint, null, () => {
+    return portalCall(entryPoint, null, (origin) => {
       extraArguments(entryPoint, entry.params.map((p) => p.name), args.length);
       const copied: Array<Json | undefined> = [];
       for (const [i, p] of entry.params.entries()) {
@@ -137,7 +143,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
         }
         copied.push(copy.value);
       }
-      const reply = host.call(entry.toCall(entryPoint, copied));
+      const reply = host.call(entry.toCall(entryPoint, copied), origin);
       if (reply.type === 'operation') return operationContext(reply.operationId);
       if (reply.type === 'ignored') report(entryPoint, diagnostic('callRefused', `${entryPoint} was ignored: ${reply.reason}`, 'arguments'));
       return null; // 'refused': the core has already reported why
@@ -146,7 +152,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
 
   const cancel = (args: readonly unknown[]): boolean => {
     const entryPoint = `${CANCEL_ENTRY_POINT.object}.${CANCEL_ENTRY_POINT.method}`;
-    return portalCall(entryPoint, false, () => {
+    return portalCall(entryPoint, false, (origin) => {
       extraArguments(entryPoint, ['operationContext'], args.length);
       const copy = copyArgument(args[0], 'operationContext', ARGUMENT_LIMITS);
       if (!copy.ok) {
@@ -159,7 +165,8 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
         report(entryPoint, diagnostic('wrongType', message, 'operationContext'));
         return false;
       }
-      return host.cancel(id) === true;
+      // The host refuses (with a diagnostic) a cancel from another origin than the one that started the operation.
+      return host.cancel(id, origin) === true;
     });
   };
 
