@@ -89,6 +89,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     const current = currentOrigin();
     return 'problem' in current ? current.problem : null;
   };
+  const reentrance = new ReentranceBudget(MAX_HAND_OFFS_FROM_CALLBACKS);
   const delivery = new CallbackDelivery({
     page: () => page,
     slot: (script) => slots[script],
@@ -133,6 +134,11 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
   const handOff = (entry: HandOffEntryPoint, args: readonly unknown[]): OperationContext | null => {
     const entryPoint = `${entry.object}.${entry.method}`;
     return portalCall(entryPoint, null, (origin) => {
+      if (delivery.delivering() && !reentrance.allow()) {
+        const message = `${entryPoint} was refused and nothing started: it was called from inside a callback script more than ${MAX_HAND_OFFS_FROM_CALLBACKS} times without the page yielding (a callback that hands off again would loop forever); hand off from an event or a timer instead`;
+        report(entryPoint, diagnostic('callRefused', message, 'arguments'));
+        return null;
+      }
       extraArguments(entryPoint, entry.params.map((p) => p.name), args.length);
       const copied: Array<Json | undefined> = [];
       for (const [i, p] of entry.params.entries()) {
@@ -209,6 +215,31 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     },
   };
   return api;
+}
+
+/**
+ * The most hand-offs callback scripts may make in one turn of the event loop. A callback
+ * that hands off again gets its next callback synchronously or in a microtask, so without a
+ * bound it runs forever inside one call (issue 14: 100,000 times, 4.4 GB). A page that waits
+ * for a timer or an event between hand-offs is never refused.
+ */
+export const MAX_HAND_OFFS_FROM_CALLBACKS = 16;
+
+/** Counts hand-offs made from inside callbacks; the count starts again once the page yields to a task. */
+class ReentranceBudget {
+  #used = 0;
+  constructor(readonly max: number) {}
+
+  /** Take one hand-off from the budget; false once it is spent. */
+  allow(): boolean {
+    if (this.#used === 0) {
+      // A macrotask, not a microtask: a callback loop runs through microtasks and never reaches it.
+      const timer: unknown = setTimeout(() => void (this.#used = 0), 0);
+      (timer as { unref?: () => void }).unref?.();
+    }
+    this.#used += 1;
+    return this.#used <= this.max;
+  }
 }
 
 /** A fresh frozen context; `Id` is a non-enumerable alias for portals that follow the spec's table. */

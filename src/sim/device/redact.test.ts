@@ -21,6 +21,20 @@ describe('redaction', () => {
     expect(out).toEqual({ note: 'id *** alone', list: ['***', 3, null, true], '***': 'key', ab: 'ab' });
   });
 
+  it('masks a secret inside another, overlapping secrets, and repeats, with one mask per run', () => {
+    const redactor = new Redactor();
+    for (const secret of ['ABCDEF-123', 'DEF-123456', 'XYZ-7890', 'XYZ-7890-LONGER']) redactor.keep(secret);
+    expect(redactor.text('a ABCDEF-123456 b XYZ-7890-LONGER c XYZ-7890 XYZ-7890')).toBe('a *** b *** c *** ***');
+    expect(redactor.text('nothing secret here')).toBe('nothing secret here');
+  });
+
+  it('masks each of 20,000 secrets it was told about', () => {
+    const redactor = new Redactor();
+    const secrets = Array.from({ length: 20_000 }, (_, i) => `MATCH-${i.toString(36).padStart(4 + (i % 7), '0')}`);
+    for (const secret of secrets) redactor.keep(secret);
+    for (const secret of [secrets[0]!, secrets[9_999]!, secrets[19_999]!]) expect(redactor.text(`id ${secret} done`)).toBe('id *** done');
+  });
+
   it('keys equal codes equally without containing them', () => {
     expect(codeKey('LPA:1$smdp.example.com$MATCH-1')).toBe(codeKey('1$smdp.example.com$MATCH-1'));
     expect(codeKey('1$smdp.example.com$MATCH-1')).not.toBe(codeKey('1$smdp.example.com$MATCH-2'));
