@@ -6,7 +6,8 @@ import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { ownerKey } from './owners';
 import { emptyMap, own, setOwn, type IdMap } from './records';
-import { createState, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
+import { DEFAULT_TIMING } from '../../machines/definition';
+import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
 
 /*
  * A loaded document is untrusted: storage can hand back anything (another app's file, a
@@ -99,9 +100,10 @@ const dictionary = v.custom<Record<string, unknown>>((x) => typeof x === 'object
 /** The frame of the document: everything but the records, which are checked one by one. */
 const FrameSchema = v.object({
   version: v.literal(STATE_VERSION),
-  config: v.object({
+  // Loose: a field added to the configuration later is kept, and one missing gets its default.
+  config: v.looseObject({
     delayGranularityMinutes: positive,
-    timing: v.object({
+    timing: v.looseObject({
       registrationTimeoutMs: time,
       registrationRetryMs: time,
       maxRegistrationAttempts: count,
@@ -196,10 +198,11 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
   if (!frame.success) return fresh(describeIssues(frame.issues));
   const document = frame.output;
   const quarantined: Quarantined[] = [];
-  const timing = document.config.timing;
   const state: CoreState = {
+    // Fields this schema does not know yet are carried over as they are (add them to FrameSchema to check them).
+    ...(migrated.document as Partial<CoreState>),
     version: STATE_VERSION,
-    config: { ...document.config, timing: { ...timing } },
+    config: { ...DEFAULT_CONFIG, ...document.config, timing: { ...DEFAULT_TIMING, ...document.config.timing } },
     transactionId: document.transactionId,
     portalOpen: document.portalOpen,
     nextOperationNumber: document.nextOperationNumber,
