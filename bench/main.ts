@@ -7,6 +7,7 @@ import { runExploration } from './exploration';
 import { scale } from './lib/measure';
 import { formatSection, formatTarget, type Section } from './lib/report';
 import { runPersistence } from './persistence';
+import { runSimulator } from './simulator';
 import { runThroughput } from './throughput';
 
 /*
@@ -21,6 +22,7 @@ const MEASUREMENTS: ReadonlyArray<readonly [name: string, run: () => Section | P
   ['persistence', runPersistence],
   ['exploration', runExploration],
   ['bundle', runBundle],
+  ['simulator', runSimulator],
 ];
 
 const args = process.argv.slice(2);

@@ -72,11 +72,17 @@ function verify(m: ReferenceModel, w: World): void {
 
 const pick = <T>(items: readonly T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
 
+// The simulated device draws an id for every hand-off, `op-1`, `op-2`, ..., used or not
+// (an idempotent one returns the operation already downloading the code).
+const drawnIds = new WeakMap<ReferenceModel, number>();
+
 class HandOffCommand implements Cmd {
   constructor(readonly handOff: HandOff) {}
   check = () => true;
   async run(m: ReferenceModel, w: World) {
-    const expected = m.handOff(this.handOff, `op-${m.operations.length + 1}`);
+    const drawn = (drawnIds.get(m) ?? 0) + 1;
+    drawnIds.set(m, drawn);
+    const expected = m.handOff(this.handOff, `op-${drawn}`);
     const reply = w.host.call(this.handOff.call);
     await w.settle();
     expect(reply, `hand-off ${this.handOff.name}`).toEqual({ type: 'operation', ...expected });

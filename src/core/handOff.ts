@@ -9,10 +9,12 @@ import { normalizeMetadata, type PurchaseMetadata } from '../domain/metadata';
 import { domainError, type DomainError } from '../domain/result';
 import { checkTransactionId } from '../domain/transactionId';
 import type { Command } from './commands';
-import type { Json, PortalCall, Reply } from './inputs';
+import type { Input, Json, PortalCall, Reply } from './inputs';
 import { flows } from '../../machines/flows';
 import { runtimeFor, startFlow } from './flowRunner';
 import { advance, emit, followIccid } from './operation';
+import { ownerKey } from './owners';
+import { own, setOwn } from './records';
 import type { CoreState, OperationRecord } from './state';
 
 /** What a valid hand-off becomes: the flow to run and what its machine starts with. */
@@ -31,26 +33,60 @@ const MINUTE = 60_000;
  * A portal hand-off: validate it, and start an operation, return the unfinished one that
  * already downloads the same activation code, or refuse it with a typed error.
  */
-export function handOff(state: CoreState, call: PortalCall, now: number, requestedId: string | undefined, out: Command[]): Reply {
+export function handOff(state: CoreState, input: HandOffInput, out: Command[]): Reply {
+  const { call, now } = input;
   const planned = plan(state, call);
   if ('error' in planned) {
     out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: call.entryPoint, diagnostic: diagnostic('callRefused', planned.error.message, planned.error.field ?? 'arguments') } });
     return { type: 'refused', error: planned.error };
   }
-  const owner = planned.activationCode === null ? undefined : state.secrets.owners[planned.activationCode];
-  if (owner !== undefined && state.operations[owner] !== undefined) {
+  const owner = planned.activationCode === null ? undefined : own(state.secrets.owners, ownerKey(planned.activationCode));
+  if (owner !== undefined && own(state.operations, owner) !== undefined) {
     return { type: 'operation', operationId: owner, created: false };
   }
-  const id = requestedId ?? `op-${state.nextOperationNumber}`;
-  if (state.operations[id] !== undefined || state.finished[id] !== undefined) {
-    return { type: 'refused', error: domainError('invalidMetadata', `operation id ${id} is already in use`, { field: 'operationId' }) };
+  const requested = input.operationId;
+  if (requested !== undefined && !isOperationId(requested)) {
+    return { type: 'refused', error: domainError('invalidMetadata', 'an operation id must be 1 to 128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit', { field: 'operationId' }) };
   }
-  if (requestedId === undefined) state.nextOperationNumber += 1;
-  create(state, id, call.entryPoint, planned, now, out);
+  if (requested !== undefined && inUse(state, requested)) {
+    return { type: 'refused', error: domainError('invalidMetadata', `operation id ${requested} is already in use`, { field: 'operationId' }) };
+  }
+  const id = requested ?? freshId(state, input.newOperationId);
+  create(state, id, call.entryPoint, planned, now, input.origin, out);
   return { type: 'operation', operationId: id, created: true };
 }
 
-function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, out: Command[]): void {
+/** What a hand-off needs from its `portal.call` input. */
+type HandOffInput = Extract<Input, { type: 'portal.call' }>;
+
+const OPERATION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** Whether `id` may name an operation: short, printable, and never a name like `__proto__`. */
+export function isOperationId(id: unknown): id is string {
+  return typeof id === 'string' && OPERATION_ID.test(id);
+}
+
+function inUse(state: CoreState, id: string): boolean {
+  return own(state.operations, id) !== undefined || own(state.finished, id) !== undefined;
+}
+
+/**
+ * The id of a new operation: the one the host drew from its id source, unless it is unusable or
+ * taken (a loaded document may hold it), then that id with a suffix; `op-N` without a source.
+ */
+function freshId(state: CoreState, drawn: string | undefined): string {
+  if (drawn !== undefined && isOperationId(drawn) && drawn.length <= 120) {
+    if (!inUse(state, drawn)) return drawn;
+    for (let n = 2; ; n++) if (!inUse(state, `${drawn}-${n}`)) return `${drawn}-${n}`;
+  }
+  // nextOperationNumber may lag behind a loaded document's records: skip the ids they hold.
+  while (inUse(state, `op-${state.nextOperationNumber}`)) state.nextOperationNumber += 1;
+  const id = `op-${state.nextOperationNumber}`;
+  state.nextOperationNumber += 1;
+  return id;
+}
+
+function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, origin: string | undefined, out: Command[]): void {
   const flowInput: FlowInput = { operationId: id, now, delayMs: planned.delayMs, ...planned.flowInput };
   const started = startFlow(flows[planned.flow], runtimeFor(state.config.timing), flowInput);
   const op: OperationRecord = {
@@ -61,15 +97,16 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
     createdAt: now,
     metadata: planned.metadata,
     diagnostics: planned.diagnostics,
+    ...(origin === undefined ? {} : { origin }),
     value: started.value,
     context: started.context,
     callbacks: [],
   };
-  state.operations[id] = op;
+  setOwn(state.operations, id, op);
   followIccid(state, op, null);
   if (planned.activationCode !== null) {
-    state.secrets.operations[id] = { activationCode: planned.activationCode };
-    state.secrets.owners[planned.activationCode] = id;
+    setOwn(state.secrets.operations, id, { activationCode: planned.activationCode });
+    setOwn(state.secrets.owners, ownerKey(planned.activationCode), id);
   }
   for (const diagnostic of planned.diagnostics) out.push({ type: 'diagnostic', notice: { operationId: id, entryPoint, diagnostic } });
   emit(state, op, started.actions, now, out);

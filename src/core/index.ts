@@ -4,3 +4,5 @@ export type { CoreConfig, CoreState, OperationRecord, FinishedRecord, Secrets } 
 export { redactCommand } from './commands';
 export type { Command, CommandType, LpaCommand, Report, CallbackRecord, CallbackScript, DiagnosticNotice } from './commands';
 export type { Input, InputType, Json, PortalCall, Reply, UserInputType } from './inputs';
+export { restoreDocument, migrateDocument, MIGRATIONS } from './document';
+export type { Quarantined, RestoredDocument, Migration } from './document';

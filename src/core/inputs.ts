@@ -100,8 +100,15 @@ export type Input =
       readonly now: number;
       /** The hand-off, still unchecked. */
       readonly call: PortalCall;
-      /** Id for the new operation instead of the next `op-N`; refused when already in use. */
+      /** Id the caller chose for the new operation; refused when already in use or not an id. */
       readonly operationId?: string;
+      /**
+       * The id the host drew from its id source for a new operation (stamped like `now`, so the
+       * core stays pure); made unique with a suffix if a record holds it. Absent: the next `op-N`.
+       */
+      readonly newOperationId?: string;
+      /** The origin of the portal page that called (`https://host[:port]`); absent when no page did. */
+      readonly origin?: string;
     }
   /** `notifyOperationCancel`: cancels only inside the operation's cancel window. */
   | {
@@ -110,6 +117,8 @@ export type Input =
       readonly now: number;
       /** The operation to cancel. */
       readonly operationId: string;
+      /** The origin of the page asking; it must be the one that started the operation. */
+      readonly origin?: string;
     }
   /** A scheduler timer fired; the operation acts only if its deadline has passed. */
   | {

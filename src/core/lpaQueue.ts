@@ -1,4 +1,5 @@
 import type { Command, LpaCommand } from './commands';
+import { own } from './records';
 import type { CoreState } from './state';
 
 /*
@@ -66,6 +67,6 @@ export function pumpLpa(state: CoreState, out: Command[]): void {
 
 function withSecrets(state: CoreState, command: LpaCommand): LpaCommand {
   if (command.type !== 'lpa.download') return command;
-  const secret = state.secrets.operations[command.operationId];
+  const secret = own(state.secrets.operations, command.operationId);
   return { ...command, activationCode: secret?.activationCode ?? '', confirmationCode: secret?.confirmationCode ?? null };
 }

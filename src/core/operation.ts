@@ -4,6 +4,8 @@ import type { ActivationError, NetworkRegistrationState } from '../domain/enums'
 import type { CallbackScript, Command } from './commands';
 import { runtimeFor, stepFlow, takes, type FlowAction } from './flowRunner';
 import { dropQueued, requestLpa } from './lpaQueue';
+import { ownerKey } from './owners';
+import { own, setOwn } from './records';
 import type { CoreState, FinishedRecord, OperationRecord } from './state';
 
 /** Whether an operation's flow takes `event` where it stands. */
@@ -107,8 +109,8 @@ function keepFinished(state: CoreState, record: FinishedRecord): void {
   const finished = state.finished;
   let order = finishOrder.get(finished);
   if (order === undefined) finishOrder.set(finished, (order = Object.keys(finished)));
-  if (finished[record.id] === undefined) order.push(record.id);
-  finished[record.id] = record;
+  if (own(finished, record.id) === undefined) order.push(record.id);
+  setOwn(finished, record.id, record);
   while (order.length > state.config.retainFinished) delete finished[order.shift()!];
 }
 
@@ -116,11 +118,14 @@ function keepFinished(state: CoreState, record: FinishedRecord): void {
 export function followIccid(state: CoreState, op: OperationRecord, previousIccid: string | null): void {
   if (previousIccid !== null) unfollow(state, op.id, previousIccid);
   const iccid = op.context.iccid;
-  if (iccid !== null) (state.followers[iccid] ??= []).push(op.id);
+  if (iccid === null) return;
+  const followers = own(state.followers, iccid);
+  if (followers === undefined) setOwn(state.followers, iccid, [op.id]);
+  else followers.push(op.id);
 }
 
 function unfollow(state: CoreState, operationId: string, iccid: string): void {
-  const followers = state.followers[iccid];
+  const followers = own(state.followers, iccid);
   // Usually the operation is the ICCID's only follower: drop the entry without filtering a copy.
   if (followers !== undefined && followers.length === 1 && followers[0] === operationId) {
     delete state.followers[iccid];
@@ -128,15 +133,16 @@ function unfollow(state: CoreState, operationId: string, iccid: string): void {
   }
   const list = followers?.filter((id) => id !== operationId) ?? [];
   if (list.length === 0) delete state.followers[iccid];
-  else state.followers[iccid] = list;
+  else setOwn(state.followers, iccid, list);
 }
 
 /** Move a finished operation out of the live set, dropping its secrets and queue entries. */
 function finish(state: CoreState, op: OperationRecord): void {
   dropQueued(state, op.id);
   if (op.context.iccid !== null) unfollow(state, op.id, op.context.iccid);
-  const code = state.secrets.operations[op.id]?.activationCode;
-  if (code !== undefined && state.secrets.owners[code] === op.id) delete state.secrets.owners[code];
+  const code = own(state.secrets.operations, op.id)?.activationCode;
+  const owned = code === undefined ? undefined : ownerKey(code);
+  if (owned !== undefined && own(state.secrets.owners, owned) === op.id) delete state.secrets.owners[owned];
   delete state.secrets.operations[op.id];
   delete state.operations[op.id];
 }

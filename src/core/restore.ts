@@ -2,6 +2,7 @@ import type { Command } from './commands';
 import { flows } from '../../machines/flows';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { emit } from './operation';
+import { own } from './records';
 import type { CoreState } from './state';
 
 /**
@@ -21,7 +22,7 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   state.lpa = { active: null, queue: [] };
   const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
   for (const id of order) {
-    const op = state.operations[id];
+    const op = own(state.operations, id);
     if (op !== undefined) emit(state, op, entryEffects(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context), now, out);
   }
 }

@@ -3,6 +3,7 @@ import type { FlowContext, FlowName, FlowTiming } from '../../machines/types';
 import type { Diagnostic } from '../domain/diagnostics';
 import type { PurchaseMetadata } from '../domain/metadata';
 import type { CallbackRecord, LpaCommand, Report } from './commands';
+import { emptyMap } from './records';
 
 /** The version of the persisted document this code writes and reads. */
 export const STATE_VERSION = 1;
@@ -29,7 +30,7 @@ export const DEFAULT_CONFIG: CoreConfig = {
 
 /** One operation in flight: where its flow stands and what the report needs. */
 export interface OperationRecord {
-  /** The id the portal holds (`op-N` unless the caller chose one). */
+  /** The id the portal holds: drawn from the host's id source (unguessable), or chosen by the caller. */
   readonly id: string;
   /** Which flow machine runs it. */
   readonly flow: FlowName;
@@ -43,6 +44,8 @@ export interface OperationRecord {
   readonly metadata: PurchaseMetadata;
   /** Problems found in the hand-off's input, for the report. */
   readonly diagnostics: Diagnostic[];
+  /** The portal origin (`https://host[:port]`) whose page started it; only that origin may cancel it. Absent when no page did. */
+  readonly origin?: string;
   /** The machine's state value and context: all the flow needs to resume. */
   value: string;
   /** The machine's context: deadline, attempts, masked code, ICCID (never credentials). */
@@ -99,7 +102,7 @@ export interface CoreState {
   transactionId: string | null;
   /** Whether callbacks are delivered; false once the portal closed or an operation returned to the app. */
   portalOpen: boolean;
-  /** The N of the next generated `op-N` id. */
+  /** The N of the next `op-N` id, used only when an input carries no drawn id. */
   nextOperationNumber: number;
   /** Live operations by id. */
   operations: Record<string, OperationRecord>;
@@ -127,11 +130,12 @@ export function createState(config: Partial<Omit<CoreConfig, 'timing'>> & { timi
     transactionId: null,
     portalOpen: true,
     nextOperationNumber: 1,
-    operations: {},
-    finished: {},
+    // Null-prototype maps: ids and ICCIDs from outside (`__proto__`, ...) stay ordinary keys.
+    operations: emptyMap(),
+    finished: emptyMap(),
     lpa: { active: null, queue: [] },
-    followers: {},
-    secrets: { operations: {}, owners: {} },
+    followers: emptyMap(),
+    secrets: { operations: emptyMap(), owners: emptyMap() },
   };
 }
 

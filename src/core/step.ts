@@ -1,5 +1,8 @@
 import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import type { FlowEvent } from '../../machines/types';
+import { describeType, diagnostic, quote } from '../domain/diagnostics';
+import { isNetworkRegistrationState } from '../domain/enums';
+import { own, setOwn } from './records';
 import type { Command } from './commands';
 import { handOff } from './handOff';
 import type { Input, Reply } from './inputs';
@@ -42,13 +45,9 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
       state.portalOpen = false;
       return ACCEPTED;
     case 'portal.call':
-      return handOff(state, input.call, input.now, input.operationId, out);
-    case 'portal.cancel': {
-      const op = state.operations[input.operationId];
-      const event: FlowEvent = { type: 'portal.cancel', now: input.now };
-      const cancelled = op !== undefined && accepts(state, op, event) && advance(state, op, event, out);
-      return { type: 'cancel', cancelled };
-    }
+      return handOff(state, input, out);
+    case 'portal.cancel':
+      return cancel(state, input, out);
     case 'timer.fired': {
       const reply = toOperation(state, input.timerId, { type: 'timer.fired', now: input.now }, out);
       if (reply.type === 'ignored') rearmEarlyTimer(state, input.timerId, input.now, out);
@@ -68,9 +67,10 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
     case 'lpa.failed':
       return lpaAnswer(state, input.operationId, { type: 'lpa.failed', now: input.now, error: input.error }, out);
     case 'modem.registration':
+      if (!isNetworkRegistrationState(input.state)) return unknownRegistration(input.state, out);
       return registration(state, input.iccid, { type: 'modem.registration', now: input.now, state: input.state }, out);
     case 'user.confirmationCode': {
-      const secret = state.secrets.operations[input.operationId];
+      const secret = own(state.secrets.operations, input.operationId);
       const reply = toOperation(state, input.operationId, { type: 'user.confirmationCode', now: input.now }, out, () => {
         if (secret !== undefined) secret.confirmationCode = input.code;
       });
@@ -95,7 +95,7 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
 
 /** Send an event to one live operation; `before` runs only if the operation accepts it. */
 function toOperation(state: CoreState, operationId: string, event: FlowEvent, out: Command[], before?: () => void): Reply {
-  const op: OperationRecord | undefined = state.operations[operationId];
+  const op: OperationRecord | undefined = own(state.operations, operationId);
   if (op === undefined) return { type: 'ignored', reason: `no live operation ${operationId}` };
   if (before !== undefined) {
     if (!accepts(state, op, event)) return { type: 'ignored', reason: `${op.flow} ${operationId} in ${op.value} does not take ${event.type}` };
@@ -126,19 +126,40 @@ function lpaAnswer(state: CoreState, operationId: string, event: FlowEvent, out:
 function discovered(state: CoreState, operationId: string, activationCode: string, now: number, out: Command[]): Reply {
   const parsed = parseActivationCode(activationCode);
   if (!parsed.ok) return lpaAnswer(state, operationId, { type: 'lpa.failed', now, error: 'invalidActivationCode' }, out);
-  if (state.operations[operationId] !== undefined) {
-    state.secrets.operations[operationId] = { activationCode: formatActivationCode(parsed.value) };
+  if (own(state.operations, operationId) !== undefined) {
+    setOwn(state.secrets.operations, operationId, { activationCode: formatActivationCode(parsed.value) });
   }
   return lpaAnswer(state, operationId, { type: 'lpa.discovered', now, code: toMaskedActivationCode(parsed.value) }, out);
 }
 
 /** A registration change concerns every live operation following that ICCID. */
 function registration(state: CoreState, iccid: string, event: FlowEvent, out: Command[]): Reply {
-  const followers = [...(state.followers[iccid] ?? [])];
+  const followers = [...(own(state.followers, iccid) ?? [])];
   let taken = false;
   for (const id of followers) {
-    const op = state.operations[id];
+    const op = own(state.operations, id);
     if (op !== undefined && advance(state, op, event, out)) taken = true;
   }
   return taken ? ACCEPTED : { type: 'ignored', reason: 'no operation follows that profile now' };
+}
+
+/** `notifyOperationCancel`: only the portal origin that started an operation may cancel it. */
+function cancel(state: CoreState, input: Extract<Input, { type: 'portal.cancel' }>, out: Command[]): Reply {
+  const op = own(state.operations, input.operationId);
+  if (op !== undefined && (op.origin ?? null) !== (input.origin ?? null)) {
+    const message = `notifyOperationCancel for ${op.id} was refused: ${input.origin === undefined ? 'it did not come from a portal page' : `the page at ${quote(input.origin, 100)} did not start it`}; nothing was cancelled`;
+    out.push({ type: 'diagnostic', notice: { operationId: op.id, entryPoint: null, diagnostic: diagnostic('callRefused', message, 'operationContext') } });
+    return { type: 'cancel', cancelled: false };
+  }
+  const event: FlowEvent = { type: 'portal.cancel', now: input.now };
+  const cancelled = op !== undefined && accepts(state, op, event) && advance(state, op, event, out);
+  return { type: 'cancel', cancelled };
+}
+
+/** A registration state the spec does not define never reaches a flow or the portal. */
+function unknownRegistration(registration: unknown, out: Command[]): Reply {
+  const shown = typeof registration === 'string' ? quote(registration) : describeType(registration);
+  const message = `the modem reported the registration state ${shown}, which is not a NetworkRegistrationState; it was ignored`;
+  out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: null, diagnostic: diagnostic('unknownEnumValue', message, 'networkRegistrationState') } });
+  return { type: 'ignored', reason: 'unknown registration state' };
 }

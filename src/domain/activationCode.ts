@@ -128,6 +128,19 @@ function canonical(code: Omit<ActivationCode, 'matchingId'>, matchingId: string)
 }
 
 /**
+ * What makes two codes name the same profile download: the SM-DP+ address, compared without
+ * case (host names are case-insensitive), and the matching ID. The OID and the confirmation
+ * flag do not pick another profile, so `1$SMDP.EXAMPLE.COM$X` and `1$smdp.example.com$X$$1`
+ * are one download (same-code idempotency). Holds the matching ID: keep it with the secrets.
+ *
+ * @param code - a parsed activation code
+ * @example activationCodeIdentity(parseActivationCode('1$SMDP.Example.com$X$$1').value) // '1$smdp.example.com$X'
+ */
+export function activationCodeIdentity(code: ActivationCode): string {
+  return `1$${code.address.toLowerCase()}$${code.matchingId}`;
+}
+
+/**
  * A printable form of a code with the matching ID replaced by `***` (an empty matching ID stays
  * empty, so `1$smdp.address$` still shows that none was given). A string that does not parse is
  * masked entirely.

@@ -49,7 +49,9 @@ export type DiagnosticCode =
   /** A legacy payload that is not the documented JSON (the operation fails with `invalidJson`). */
   | 'invalidJson'
   /** An effect of the host application threw or rejected. */
-  | 'effectFailed';
+  | 'effectFailed'
+  /** A loaded document, or one record in it, could not be used and was handed to `onQuarantine`. */
+  | 'documentQuarantined';
 
 /** How serious a diagnostic is: `error` breaks a spec rule, `warning` is a tolerated deviation. */
 export type DiagnosticSeverity = 'error' | 'warning';

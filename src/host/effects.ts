@@ -143,6 +143,12 @@ export interface StorageEffects {
 export interface Effects {
   /** Epoch milliseconds. */
   now(): number;
+  /**
+   * The id of a new operation: unguessable, since a page holding an id can cancel with it.
+   * Optional: without it the host uses `op-` and `crypto.randomUUID()`. At most 120 characters
+   * of letters, digits, `.`, `_`, `:` and `-`. The simulated device gives `op-1`, `op-2`, ...
+   */
+  newId?(): string;
   /** Download, SM-DS discovery, enabling and profile queries on the eUICC. */
   readonly lpa: LpaEffects;
   /** Network registration on a profile. */

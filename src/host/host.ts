@@ -1,6 +1,7 @@
 import type { FlowName, Outcome } from '../../machines/types';
 import type { Command } from '../core/commands';
 import type { Input, PortalCall, Reply } from '../core/inputs';
+import { restoreDocument, type Quarantined } from '../core/document';
 import { createState, type CoreConfig, type CoreState } from '../core/state';
 import { step } from '../core/step';
 import type { FlowTiming } from '../../machines/types';
@@ -41,10 +42,18 @@ export interface Host {
    * sent earlier had built.
    */
   start(): Promise<void>;
-  /** A portal hand-off. */
-  call(call: PortalCall): Reply;
-  /** `notifyOperationCancel`: true when the operation was still inside its cancel window. */
-  cancel(operationId: string): boolean;
+  /**
+   * A portal hand-off.
+   * @param call - the hand-off, as the portal bridge copied it
+   * @param origin - the calling page's origin (`https://host[:port]`); only it may cancel the operation
+   */
+  call(call: PortalCall, origin?: string): Reply;
+  /**
+   * `notifyOperationCancel`: true when the operation was still inside its cancel window.
+   * @param operationId - the operation's id
+   * @param origin - the asking page's origin; must be the one that started the operation (none for one no page started)
+   */
+  cancel(operationId: string, origin?: string): boolean;
   /** A timer fired (the scheduler effect also receives a `fire` callback). */
   fire(timerId: string): void;
   /** The modem reports a registration change for a profile. */
@@ -102,6 +111,14 @@ export interface HostOptions {
   readonly config?: HostConfig;
   /** Opt-in observer of every step (for logs, traces and tests); it must not throw. */
   readonly observe?: (step: ObservedStep) => void;
+  /**
+   * Told, during `start()`, about every part of the loaded document that could not be used: the
+   * whole document (not one, an unknown version, a broken frame: the host starts empty) or one
+   * operation's record (the others resume). The next save replaces the stored document, so keep
+   * what you are given here if you want it back. It holds credentials: store it like `secrets`.
+   * Each is also a `documentQuarantined` diagnostic (without the credentials).
+   */
+  readonly onQuarantine?: (quarantined: Quarantined) => void;
 }
 
 /** One step as an observer sees it: the input (with its time), the commands, the reply. */
@@ -158,7 +175,7 @@ export function createHost(options: HostOptions): Host {
   const send = (input: Untimed<Input>): Reply => {
     if (stopped) return { type: 'ignored', reason: 'the host is stopped' };
     rearmRefusedTimers();
-    const timed = { ...input, now: effects.now() } as Input;
+    const timed = { ...input, now: effects.now(), ...(input.type === 'portal.call' && input.operationId === undefined ? { newOperationId: newOperationId(effects) } : {}) } as Input;
     const result = step(state, timed);
     state = result.state;
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
@@ -264,17 +281,19 @@ export function createHost(options: HostOptions): Host {
   const host: Host = {
     async start() {
       inFlight += 1;
-      const loaded = await Promise.resolve()
+      const loaded: unknown = await Promise.resolve()
         .then(() => effects.storage.load())
         .finally(() => {
           inFlight -= 1;
         });
-      if (loaded !== null && loaded !== undefined) state = loaded;
+      const restored = restoreDocument(loaded, options.config ?? {});
+      state = restored.state;
+      for (const quarantined of restored.quarantined) quarantine(effects, options, quarantined);
       send({ type: 'restore' });
     },
-    call: (call) => send({ type: 'portal.call', call }),
-    cancel: (operationId) => {
-      const reply = send({ type: 'portal.cancel', operationId });
+    call: (call, origin) => send({ type: 'portal.call', call, ...(origin === undefined ? {} : { origin }) }),
+    cancel: (operationId, origin) => {
+      const reply = send({ type: 'portal.cancel', operationId, ...(origin === undefined ? {} : { origin }) });
       return reply.type === 'cancel' && reply.cancelled;
     },
     fire: (timerId) => {
@@ -325,6 +344,25 @@ export function createHost(options: HostOptions): Host {
     },
   };
   return host;
+}
+
+/** Hand a quarantined part to the host application, and log it without its credentials. */
+function quarantine(effects: Effects, options: HostOptions, quarantined: Quarantined): void {
+  if (options.onQuarantine !== undefined) safely(() => options.onQuarantine!(quarantined));
+  const what = quarantined.kind === 'document' ? 'the loaded document was set aside and the host starts empty' : `the ${quarantined.kind === 'finished' ? 'finished ' : ''}operation was set aside and the others resume`;
+  const operationId = quarantined.kind === 'document' ? null : quarantined.operationId;
+  safely(() => effects.diagnostic({ operationId, entryPoint: null, diagnostic: { code: 'documentQuarantined', severity: 'error', field: 'document', message: `${what}: ${quarantined.reason}` } }));
+}
+
+/** The id of a new operation: from `effects.newId` when given and usable, else a random UUID. */
+function newOperationId(effects: Effects): string {
+  try {
+    const id: unknown = effects.newId?.();
+    if (typeof id === 'string' && id.length > 0 && id.length <= 120) return id;
+  } catch {
+    // A failing id source must not refuse the hand-off: fall back to the random one.
+  }
+  return `op-${globalThis.crypto.randomUUID()}`;
 }
 
 function safely(action: () => void): void {

@@ -180,7 +180,7 @@ function matchingIdOf(activationCode: string): string | undefined {
 
 const ignoreAnswer: AnswerCheck<void> = () => undefined;
 
-/** `{ iccid }` with a valid ICCID (DESIGN decision 6), normalized. */
+/** `{ iccid }` with a valid ICCID (decision D6, docs/decisions.md), normalized. */
 const downloadAnswer: AnswerCheck<string> = (answer) => {
   if (typeof answer !== 'object' || answer === null) throw new Error(`lpa.download must resolve with { iccid }, got ${answer === null ? 'null' : typeof answer}`);
   const checked = validateIccid((answer as { iccid?: unknown }).iccid);

@@ -74,15 +74,22 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     }
   };
   const report = (entryPoint: string, d: Diagnostic): void => notify({ operationId: null, entryPoint, diagnostic: d });
-  const currentOriginProblem = (): string | null => {
+  /** The page's origin (`https://host[:port]`) when it may call, or why it may not. */
+  const currentOrigin = (): { origin: string } | { problem: string } => {
     let href: unknown;
     try {
       href = typeof options.origin === 'function' ? options.origin() : options.origin;
     } catch {
-      return 'the page address could not be read';
+      return { problem: 'the page address could not be read' };
     }
-    return originProblem(href, policy);
+    const problem = originProblem(href, policy);
+    return problem === null ? { origin: new URL(href as string).origin } : { problem };
   };
+  const currentOriginProblem = (): string | null => {
+    const current = currentOrigin();
+    return 'problem' in current ? current.problem : null;
+  };
+  const reentrance = new ReentranceBudget(MAX_HAND_OFFS_FROM_CALLBACKS);
   const delivery = new CallbackDelivery({
     page: () => page,
     slot: (script) => slots[script],
@@ -91,24 +98,24 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     notify,
   });
 
-  /** Decision D7 (docs/decisions.md): refuse before reading a single argument. */
-  const guardOrigin = (entryPoint: string): void => {
-    const problem = currentOriginProblem();
-    if (problem === null) return;
-    report(entryPoint, diagnostic('callRefused', `${entryPoint} was refused: ${problem}`, 'origin'));
-    throw new MobilePlansSecurityError(`${entryPoint} was refused and nothing was started: ${problem}`);
+  /** Decision D7 (docs/decisions.md): refuse before reading a single argument. Returns the page's origin. */
+  const guardOrigin = (entryPoint: string): string => {
+    const current = currentOrigin();
+    if ('origin' in current) return current.origin;
+    report(entryPoint, diagnostic('callRefused', `${entryPoint} was refused: ${current.problem}`, 'origin'));
+    throw new MobilePlansSecurityError(`${entryPoint} was refused and nothing was started: ${current.problem}`);
   };
 
   /** Run a portal call: origin first, then the body, with nothing escaping but the security error. */
-  const portalCall = <T>(entryPoint: string, refused: T, body: () => T): T => {
-    guardOrigin(entryPoint);
+  const portalCall = <T>(entryPoint: string, refused: T, body: (origin: string) => T): T => {
+    const origin = guardOrigin(entryPoint);
     callDepth += 1;
     try {
       if (page === null) {
         report(entryPoint, diagnostic('callRefused', `${entryPoint} was ignored: the Mobile Plans portal API is no longer installed on this page`, 'arguments'));
         return refused;
       }
-      return body();
+      return body(origin);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'an unknown failure';
       report(entryPoint, diagnostic('callRefused', `${entryPoint} failed inside the host (${reason.slice(0, 200)}); nothing was started`, 'arguments'));
@@ -126,7 +133,12 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
 
   const handOff = (entry: HandOffEntryPoint, args: readonly unknown[]): OperationContext | null => {
     const entryPoint = `${entry.object}.${entry.method}`;
-    return portalCall(entryPoint, null, () => {
+    return portalCall(entryPoint, null, (origin) => {
+      if (delivery.delivering() && !reentrance.allow()) {
+        const message = `${entryPoint} was refused and nothing started: it was called from inside a callback script more than ${MAX_HAND_OFFS_FROM_CALLBACKS} times without the page yielding (a callback that hands off again would loop forever); hand off from an event or a timer instead`;
+        report(entryPoint, diagnostic('callRefused', message, 'arguments'));
+        return null;
+      }
       extraArguments(entryPoint, entry.params.map((p) => p.name), args.length);
       const copied: Array<Json | undefined> = [];
       for (const [i, p] of entry.params.entries()) {
@@ -137,7 +149,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
         }
         copied.push(copy.value);
       }
-      const reply = host.call(entry.toCall(entryPoint, copied));
+      const reply = host.call(entry.toCall(entryPoint, copied), origin);
       if (reply.type === 'operation') return operationContext(reply.operationId);
       if (reply.type === 'ignored') report(entryPoint, diagnostic('callRefused', `${entryPoint} was ignored: ${reply.reason}`, 'arguments'));
       return null; // 'refused': the core has already reported why
@@ -146,7 +158,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
 
   const cancel = (args: readonly unknown[]): boolean => {
     const entryPoint = `${CANCEL_ENTRY_POINT.object}.${CANCEL_ENTRY_POINT.method}`;
-    return portalCall(entryPoint, false, () => {
+    return portalCall(entryPoint, false, (origin) => {
       extraArguments(entryPoint, ['operationContext'], args.length);
       const copy = copyArgument(args[0], 'operationContext', ARGUMENT_LIMITS);
       if (!copy.ok) {
@@ -159,7 +171,8 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
         report(entryPoint, diagnostic('wrongType', message, 'operationContext'));
         return false;
       }
-      return host.cancel(id) === true;
+      // The host refuses (with a diagnostic) a cancel from another origin than the one that started the operation.
+      return host.cancel(id, origin) === true;
     });
   };
 
@@ -202,6 +215,31 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
     },
   };
   return api;
+}
+
+/**
+ * The most hand-offs callback scripts may make in one turn of the event loop. A callback
+ * that hands off again gets its next callback synchronously or in a microtask, so without a
+ * bound it runs forever inside one call (issue 14: 100,000 times, 4.4 GB). A page that waits
+ * for a timer or an event between hand-offs is never refused.
+ */
+export const MAX_HAND_OFFS_FROM_CALLBACKS = 16;
+
+/** Counts hand-offs made from inside callbacks; the count starts again once the page yields to a task. */
+class ReentranceBudget {
+  #used = 0;
+  constructor(readonly max: number) {}
+
+  /** Take one hand-off from the budget; false once it is spent. */
+  allow(): boolean {
+    if (this.#used === 0) {
+      // A macrotask, not a microtask: a callback loop runs through microtasks and never reaches it.
+      const timer: unknown = setTimeout(() => void (this.#used = 0), 0);
+      (timer as { unref?: () => void }).unref?.();
+    }
+    this.#used += 1;
+    return this.#used <= this.max;
+  }
 }
 
 /** A fresh frozen context; `Id` is a non-enumerable alias for portals that follow the spec's table. */

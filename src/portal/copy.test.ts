@@ -95,6 +95,16 @@ describe('copyArgument', () => {
     expect(refusal(Array.from({ length: 200 }, () => Array.from({ length: 100 }, () => 0))).problem).toContain('more than');
   });
 
+  it('refuses binary data and boxed strings before listing a single key', () => {
+    const started = performance.now();
+    expect(refusal(new Uint8Array(1e7)).problem).toContain('binary data');
+    expect(refusal({ deep: new Float64Array(1e6) })).toMatchObject({ path: 'purchaseMetadata.deep', problem: expect.stringContaining('binary data') });
+    expect(refusal(new DataView(new ArrayBuffer(8))).problem).toContain('binary data');
+    expect(refusal(new ArrayBuffer(1e7)).problem).toContain('ArrayBuffer');
+    expect(refusal(new String('x'.repeat(1e7))).problem).toContain('String object');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('refuses when all strings together exceed the total length', () => {
     const many = Array.from({ length: 100 }, () => 'x'.repeat(4000));
     expect(refusal(many).problem).toContain('longer than');

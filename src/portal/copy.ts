@@ -129,6 +129,9 @@ function copyArray(array: unknown[], path: string, depth: number, limits: CopyLi
 }
 
 function copyObject(object: object, path: string, depth: number, limits: CopyLimits, budget: Budget): { [key: string]: Json } {
+  // Before any key is listed: Object.keys of a Uint8Array(1e7) or a long String object makes 10 million keys.
+  const exotic = read(path, () => exoticKind(object));
+  if (exotic !== null) throw new Refusal(path, `is ${exotic}, not plain data; pass a plain object, an array or a string`);
   const keys = read(path, () => Object.keys(object));
   if (keys.length > limits.maxValues) throw new Refusal(path, `has more than ${limits.maxValues} properties`);
   const out: { [key: string]: Json } = {};
@@ -140,6 +143,31 @@ function copyObject(object: object, path: string, depth: number, limits: CopyLim
     if (item !== undefined) Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * What kind of indexed built-in `object` is (typed arrays, buffers, boxed strings), or null.
+ * Brand checks only: they read internal slots, never a getter or a trap of the page's.
+ */
+function exoticKind(object: object): string | null {
+  if (ArrayBuffer.isView(object)) return 'binary data (a typed array or DataView)';
+  if (isBranded(() => Reflect.apply(byteLengthOf(ArrayBuffer.prototype), object, []))) return 'an ArrayBuffer';
+  if (typeof SharedArrayBuffer === 'function' && isBranded(() => Reflect.apply(byteLengthOf(SharedArrayBuffer.prototype), object, []))) return 'a SharedArrayBuffer';
+  if (isBranded(() => String.prototype.valueOf.call(object))) return 'a String object';
+  return null;
+}
+
+function byteLengthOf(prototype: object): () => unknown {
+  return Object.getOwnPropertyDescriptor(prototype, 'byteLength')!.get! as () => unknown;
+}
+
+function isBranded(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A guarded read: a getter or Proxy trap that throws refuses the copy. */

@@ -36,6 +36,7 @@ export class CallbackDelivery {
   #queue: Pending[] = [];
   #flushing = false;
   #flushScheduled = false;
+  #delivering = 0;
   readonly #reported = new Set<string>();
 
   /** @param context - the page, the slots and the diagnostics sink */
@@ -50,6 +51,11 @@ export class CallbackDelivery {
     if (this.#flushing) return;
     if (this.#context.inCall()) return this.#scheduleFlush();
     this.#flush();
+  }
+
+  /** Whether a portal callback function is running now (a hand-off now is made from inside it). */
+  delivering(): boolean {
+    return this.#delivering > 0;
   }
 
   /** Forget everything pending (the API was uninstalled). */
@@ -89,10 +95,13 @@ export class CallbackDelivery {
       const severity = slot === undefined || slot === null || slot === '' ? 'warning' : 'error';
       return this.#once(operationId, script, 'resolve', severity, `${resolved.problem} (${operationId} could not tell the page ${script})`);
     }
+    this.#delivering += 1;
     try {
       Reflect.apply(resolved.fn, resolved.thisArg, [args]); // no `.call` lookup on a portal object
     } catch (error) {
       this.#once(operationId, script, 'threw', 'error', `${slotName} threw ${describeThrown(error)} while handling ${script} for ${operationId}; the host carries on`);
+    } finally {
+      this.#delivering -= 1;
     }
   }
 

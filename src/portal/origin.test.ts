@@ -37,10 +37,15 @@ describe('originProblem', () => {
     expect(originProblem('https://badexample.com/', wildcard)).not.toBeNull();
   });
 
-  it('compares the port only when the allow-list entry names one', () => {
-    expect(originProblem('https://portal.example.com:8443/', exact)).toBeNull();
+  it('matches an entry with a port on that port only, and an entry without one on the default port only', () => {
     expect(originProblem('https://portal.example.com:8443/', policy(['portal.example.com:8443']))).toBeNull();
+    expect(originProblem('https://portal.example.com/', policy(['portal.example.com:8443']))).not.toBeNull();
     expect(originProblem('https://portal.example.com:9443/', policy(['portal.example.com:8443']))).not.toBeNull();
+    expect(originProblem('https://portal.example.com:8443/', exact)).toContain('not in the operator');
+    expect(originProblem('https://portal.example.com:443/', exact)).toBeNull();
+    expect(originProblem('https://portal.example.com/', policy(['portal.example.com:443']))).toBeNull();
+    expect(originProblem('https://a.example.com:8443/', policy(['*.example.com:8443']))).toBeNull();
+    expect(originProblem('https://a.example.com:8443/', policy(['*.example.com']))).not.toBeNull();
   });
 
   it('accepts http on localhost and 127.0.0.1 only when development pages are allowed', () => {
@@ -57,7 +62,19 @@ describe('normalizeAllowedHosts', () => {
     expect(normalizeAllowedHosts([' Portal.Example.com ', '*.Example.com'])).toEqual(['portal.example.com', '*.example.com']);
   });
 
-  it.each(['https://portal.example.com', 'portal.example.com/path', '*', '*.com', '', 'a b', 'user@host'])('refuses the entry %j', (entry) => {
+  it('drops the default port and leading zeros', () => {
+    expect(normalizeAllowedHosts(['portal.example.com:443', 'portal.example.com:08443'])).toEqual(['portal.example.com', 'portal.example.com:8443']);
+  });
+
+  it.each(['*.co.uk', '*.CO.UK', '*.com.au', '*.github.io', '*.co.jp:8443'])('refuses a wildcard over the public suffix %j', (entry) => {
+    expect(() => normalizeAllowedHosts([entry])).toThrow(/public suffix/);
+  });
+
+  it('accepts a wildcard under a public suffix', () => {
+    expect(normalizeAllowedHosts(['*.operator.co.uk', 'portal.co.uk'])).toEqual(['*.operator.co.uk', 'portal.co.uk']);
+  });
+
+  it.each(['https://portal.example.com', 'portal.example.com/path', '*', '*.com', '', 'a b', 'user@host', 'portal.example.com:0', 'portal.example.com:70000'])('refuses the entry %j', (entry) => {
     expect(() => normalizeAllowedHosts([entry])).toThrow(TypeError);
   });
 });

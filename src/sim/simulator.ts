@@ -119,15 +119,15 @@ export function startSimulator(options: SimulatorOptions = {}): Simulator {
 
   const portalHost: PortalHost = {
     // The trace's kinds have no "portal": the portal acts for the user, so its calls are user entries.
-    call: (call: PortalCall): Reply => {
+    call: (call: PortalCall, origin?: string): Reply => {
       device.trace.user(null, `portal calls ${call.entryPoint}`);
-      const reply: Reply = restarting ? { type: 'ignored', reason: 'the simulated host is restarting' } : host.call(call);
+      const reply: Reply = restarting ? { type: 'ignored', reason: 'the simulated host is restarting' } : host.call(call, origin);
       device.trace.user(reply.type === 'operation' ? reply.operationId : null, `${call.entryPoint} ${describeReply(reply)}`);
       return reply;
     },
-    cancel: (operationId: string): boolean => {
+    cancel: (operationId: string, origin?: string): boolean => {
       device.trace.user(operationId, 'portal calls MobilePlansInlineOperations.notifyOperationCancel');
-      const cancelled = !restarting && host.cancel(operationId);
+      const cancelled = !restarting && host.cancel(operationId, origin);
       device.trace.user(operationId, `notifyOperationCancel returns ${String(cancelled)}`);
       return cancelled;
     },

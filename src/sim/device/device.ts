@@ -106,8 +106,11 @@ export function createSimulatedDevice(options: SimulatedDeviceOptions = {}): Sim
   };
   const command = (c: Command): void => void trace.command(c);
 
+  // Deterministic ids, so traces and tests read `op-1`, `op-2`, ... run after run; a real host's are random.
+  let drawnIds = 0;
   const effects: Effects = {
     now: () => clock.now(),
+    newId: () => `op-${(drawnIds += 1)}`,
     lpa: {
       download(request) {
         redactor.keepCode(request.activationCode);

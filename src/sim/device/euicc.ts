@@ -85,7 +85,10 @@ export class VirtualEuicc {
   /** The eUICC's identifier. */
   readonly eid: string;
   readonly #capacity: number;
-  #profiles: StoredProfile[] = [];
+  // By upper-case ICCID, in installation order; with the enabled one apart, every lookup is O(1)
+  // (a simulator run installs 10,000 profiles).
+  #profiles = new Map<string, StoredProfile>();
+  #enabled: StoredProfile | null = null;
   /** Activation-code key → ICCID installed from it. */
   #installed = new Map<string, string>();
   #counter = 0;
@@ -101,18 +104,18 @@ export class VirtualEuicc {
     if (initial.filter((p) => p.enabled === true).length > 1) throw new Error('VirtualEuicc: at most one initial profile may be enabled');
     for (const profile of initial) {
       if (this.#find(profile.iccid) !== undefined) throw new Error(`VirtualEuicc: profile ${profile.iccid} is listed twice`);
-      this.#profiles.push({ iccid: profile.iccid, enabled: profile.enabled === true });
+      this.#add({ iccid: profile.iccid, enabled: profile.enabled === true });
     }
   }
 
   /** Every profile, in installation order (copies). */
   profiles(): EuiccProfile[] {
-    return this.#profiles.map((p) => ({ ...p }));
+    return [...this.#profiles.values()].map((p) => ({ ...p }));
   }
 
   /** The enabled profile's ICCID, or null. */
   enabledIccid(): string | null {
-    return this.#profiles.find((p) => p.enabled)?.iccid ?? null;
+    return this.#enabled?.iccid ?? null;
   }
 
   /** Whether a profile is here, and whether it is the enabled one. */
@@ -130,7 +133,7 @@ export class VirtualEuicc {
 
   /** Whether one more profile fits. */
   hasSpace(): boolean {
-    return this.#profiles.length < this.#capacity;
+    return this.#profiles.size < this.#capacity;
   }
 
   /**
@@ -146,7 +149,7 @@ export class VirtualEuicc {
     if (!this.hasSpace()) throw new RangeError('VirtualEuicc: no space left for another profile');
     let iccid = simulatedIccid(++this.#counter);
     while (this.#find(iccid) !== undefined) iccid = simulatedIccid(++this.#counter);
-    this.#profiles.push({ iccid, enabled: false, installedFrom: maskActivationCode(activationCode) });
+    this.#add({ iccid, enabled: false, installedFrom: maskActivationCode(activationCode) });
     this.#installed.set(codeKey(activationCode), iccid);
     return { iccid, created: true };
   }
@@ -158,7 +161,9 @@ export class VirtualEuicc {
   enable(iccid: string): boolean {
     const target = this.#find(iccid);
     if (target === undefined) return false;
-    for (const profile of this.#profiles) profile.enabled = profile === target;
+    if (this.#enabled !== null) this.#enabled.enabled = false;
+    target.enabled = true;
+    this.#enabled = target;
     return true;
   }
 
@@ -170,6 +175,7 @@ export class VirtualEuicc {
     const target = this.#find(iccid);
     if (target === undefined) return false;
     target.enabled = false;
+    if (this.#enabled === target) this.#enabled = null;
     return true;
   }
 
@@ -178,9 +184,10 @@ export class VirtualEuicc {
    * @returns false when no such profile is installed
    */
   remove(iccid: string): boolean {
-    const before = this.#profiles.length;
-    this.#profiles = this.#profiles.filter((p) => p.iccid !== iccid);
-    return this.#profiles.length < before;
+    const target = this.#profiles.get(iccid.toUpperCase());
+    if (target === undefined || target.iccid !== iccid) return false;
+    if (this.#enabled === target) this.#enabled = null;
+    return this.#profiles.delete(iccid.toUpperCase());
   }
 
   /** Listings only: the eUICC serializes as its EID and masked profiles. */
@@ -189,7 +196,11 @@ export class VirtualEuicc {
   }
 
   #find(iccid: string): StoredProfile | undefined {
-    const wanted = iccid.toUpperCase();
-    return this.#profiles.find((p) => p.iccid.toUpperCase() === wanted);
+    return this.#profiles.get(iccid.toUpperCase());
+  }
+
+  #add(profile: StoredProfile): void {
+    this.#profiles.set(profile.iccid.toUpperCase(), profile);
+    if (profile.enabled) this.#enabled = profile;
   }
 }

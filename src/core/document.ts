@@ -1,0 +1,324 @@
+import * as v from 'valibot';
+import { flows, FLOW_NAMES } from '../../machines/flows';
+import { ACTIVATION_ERRORS, NETWORK_REGISTRATION_STATES } from '../domain/enums';
+import { parseActivationCode } from '../domain/activationCode';
+import type { LpaCommand } from './commands';
+import { entryEffects, runtimeFor } from './flowRunner';
+import { ownerKey } from './owners';
+import { emptyMap, own, setOwn, type IdMap } from './records';
+import { DEFAULT_TIMING } from '../../machines/definition';
+import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
+
+/*
+ * A loaded document is untrusted: storage can hand back anything (another app's file, a
+ * half-written one, a future version). It is migrated to today's version, checked against the
+ * schema, and whatever cannot be used is handed back to the host, never silently dropped: the
+ * whole document when its frame is unusable (the host then starts empty), or one record alone
+ * (the other operations resume).
+ */
+
+/** What a restore could not use, handed to `HostOptions.onQuarantine`. May hold credentials. */
+export type Quarantined =
+  /** The document itself: not a document, an unknown version, or a frame that fails the schema. The host starts empty. */
+  | {
+      readonly kind: 'document';
+      /** The document exactly as storage returned it (credentials included). */
+      readonly document: unknown;
+      /** Why, for the log: a path and what was expected there, never a value. */
+      readonly reason: string;
+    }
+  /** One live operation, with its secrets; the others resume. */
+  | {
+      readonly kind: 'operation';
+      /** The record's key in the document. */
+      readonly operationId: string;
+      /** The record as stored. */
+      readonly record: unknown;
+      /** Its activation and confirmation codes as stored (credentials), or undefined. */
+      readonly secrets: unknown;
+      /** Why, for the log. */
+      readonly reason: string;
+    }
+  /** One finished operation's record (its report was already made). */
+  | {
+      readonly kind: 'finished';
+      /** The record's key in the document. */
+      readonly operationId: string;
+      /** The record as stored. */
+      readonly record: unknown;
+      /** Why, for the log. */
+      readonly reason: string;
+    };
+
+/** A restored state and what was set aside on the way. */
+export interface RestoredDocument {
+  /** The state to run: the loaded one, less what was quarantined, or a fresh one. */
+  readonly state: CoreState;
+  /** Everything that could not be used, in document order. */
+  readonly quarantined: readonly Quarantined[];
+}
+
+/** Turns a document of version N into one of version N + 1. */
+export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * The migrations from every older version this code still reads, by the version they start
+ * from. Version 1 is the first format, so there is none yet; a format change adds
+ * `1: (v1) => v2` here and bumps {@link STATE_VERSION}.
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({});
+
+/**
+ * Bring a document to {@link STATE_VERSION} through `migrations`, one version at a time.
+ *
+ * @param document - a parsed document of any version
+ * @param migrations - the table to use (default {@link MIGRATIONS})
+ * @returns today's document, or why it cannot be read (a newer, unknown or missing version)
+ * @example migrateDocument({ version: 1, ... }) // { ok: true, document: { version: 1, ... } }
+ */
+export function migrateDocument(
+  document: unknown,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+): { ok: true; document: Record<string, unknown> } | { ok: false; reason: string } {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return { ok: false, reason: `the document is ${describe(document)}, not an object` };
+  let current = document as Record<string, unknown>;
+  for (;;) {
+    const version = current['version'];
+    if (version === STATE_VERSION) return { ok: true, document: current };
+    if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: false, reason: `version: expected the number ${STATE_VERSION}, got ${describe(version)}` };
+    const migrate = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
+    if (migrate === undefined) return { ok: false, reason: `version: ${version} is not one this code reads (it reads ${STATE_VERSION}${Object.keys(migrations).length > 0 ? ` and migrates ${Object.keys(migrations).join(', ')}` : ''})` };
+    current = migrate(current);
+  }
+}
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const time = v.pipe(v.number(), v.finite());
+const positive = v.pipe(v.number(), v.finite(), v.gtValue(0));
+const dictionary = v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'a map');
+
+/** The frame of the document: everything but the records, which are checked one by one. */
+const FrameSchema = v.object({
+  version: v.literal(STATE_VERSION),
+  // Loose: a field added to the configuration later is kept, and one missing gets its default.
+  config: v.looseObject({
+    delayGranularityMinutes: positive,
+    timing: v.looseObject({
+      registrationTimeoutMs: time,
+      registrationRetryMs: time,
+      maxRegistrationAttempts: count,
+      discoveryRetryMs: time,
+      maxDiscoveryAttempts: count,
+      maxConfirmationAttempts: count,
+      toastLifetimeMs: time,
+      awaitingUserLifetimeMs: time,
+    }),
+    retainFinished: count,
+    maxCallbackHistory: count,
+  }),
+  transactionId: v.nullable(v.string()),
+  portalOpen: v.boolean(),
+  nextOperationNumber: v.pipe(count, v.minValue(1)),
+  operations: dictionary,
+  finished: dictionary,
+  lpa: v.object({ active: v.nullable(v.string()), queue: v.array(v.unknown()) }),
+  followers: dictionary,
+  secrets: v.object({ operations: dictionary, owners: dictionary }),
+});
+
+const activationError = v.picklist(ACTIVATION_ERRORS);
+const registrationState = v.picklist(NETWORK_REGISTRATION_STATES);
+
+const ContextSchema = v.looseObject({
+  operationId: v.string(),
+  delayMs: time,
+  createdAt: time,
+  code: v.nullable(v.looseObject({ address: v.string(), confirmationCodeRequired: v.boolean(), masked: v.string(), oid: v.optional(v.string()) })),
+  iccid: v.nullable(v.string()),
+  inputError: v.nullable(activationError),
+  legacyRoute: v.nullable(v.picklist(['download', 'balance', 'cancelled', 'invalid'])),
+  deadline: v.nullable(time),
+  startAt: v.nullable(time),
+  confirmationAttempts: count,
+  registrationAttempts: count,
+  discoveryAttempts: count,
+  failure: v.nullable(activationError),
+  registrationState: v.nullable(registrationState),
+});
+
+const OperationSchema = v.object({
+  id: v.string(),
+  flow: v.picklist(FLOW_NAMES),
+  entryPoint: v.string(),
+  transactionId: v.nullable(v.string()),
+  createdAt: time,
+  metadata: dictionary,
+  diagnostics: v.array(v.looseObject({ code: v.string(), severity: v.picklist(['error', 'warning']), message: v.string() })),
+  origin: v.optional(v.string()),
+  value: v.string(),
+  context: ContextSchema,
+  callbacks: v.array(v.object({ script: v.picklist(['registrationChanged', 'profileActivationComplete']), args: v.string(), at: time, delivered: v.boolean() })),
+});
+
+const SecretSchema = v.object({ activationCode: v.optional(v.string()), confirmationCode: v.optional(v.string()) });
+
+const FinishedSchema = v.object({
+  id: v.string(),
+  flow: v.picklist(FLOW_NAMES),
+  value: v.string(),
+  report: v.looseObject({ operationId: v.string(), flow: v.picklist(FLOW_NAMES), outcome: v.string(), startedAt: time, endedAt: time }),
+  // Set until the host acknowledges the report (report.delivered); a restart sends it again.
+  reportPending: v.optional(v.literal(true)),
+});
+
+const QueuedSchema = v.looseObject({ type: v.picklist(['lpa.download', 'lpa.discover', 'lpa.enable', 'lpa.queryProfile']), operationId: v.string() });
+
+/**
+ * Restore a document as storage returned it: migrate it, check it, and keep what can run.
+ * Null or undefined (first start) gives a fresh state. Pure: it never throws.
+ *
+ * @param loaded - what `storage.load()` gave
+ * @param config - the host's configuration, for the fresh state when nothing can be used
+ * @example
+ * const { state, quarantined } = restoreDocument(await storage.load(), config);
+ */
+export function restoreDocument(loaded: unknown, config: Parameters<typeof createState>[0] = {}): RestoredDocument {
+  if (loaded === null || loaded === undefined) return { state: createState(config), quarantined: [] };
+  try {
+    return restore(loaded, config);
+  } catch {
+    // A getter or Proxy inside the document: it is not plain data.
+    return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'the document could not be read (it is not plain data)' }] };
+  }
+}
+
+function restore(loaded: unknown, config: Parameters<typeof createState>[0]): RestoredDocument {
+  const fresh = (reason: string): RestoredDocument => ({ state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason }] });
+  const migrated = migrateDocument(loaded);
+  if (!migrated.ok) return fresh(migrated.reason);
+  const frame = v.safeParse(FrameSchema, migrated.document);
+  if (!frame.success) return fresh(describeIssues(frame.issues));
+  const document = frame.output;
+  const quarantined: Quarantined[] = [];
+  const state: CoreState = {
+    // Fields this schema does not know yet are carried over as they are (add them to FrameSchema to check them).
+    ...(migrated.document as Partial<CoreState>),
+    version: STATE_VERSION,
+    config: { ...DEFAULT_CONFIG, ...document.config, timing: { ...DEFAULT_TIMING, ...document.config.timing } },
+    transactionId: document.transactionId,
+    portalOpen: document.portalOpen,
+    nextOperationNumber: document.nextOperationNumber,
+    operations: emptyMap(),
+    finished: emptyMap(),
+    lpa: { active: null, queue: [] },
+    followers: emptyMap(),
+    secrets: { operations: emptyMap(), owners: emptyMap() },
+  };
+
+  for (const id of Object.keys(document.operations)) {
+    const record = document.operations[id];
+    const secrets = Object.hasOwn(document.secrets.operations, id) ? document.secrets.operations[id] : undefined;
+    const problem = operationProblem(state, id, record, secrets);
+    if (problem !== null) {
+      quarantined.push({ kind: 'operation', operationId: id, record, secrets, reason: problem });
+      continue;
+    }
+    setOwn(state.operations, id, record as OperationRecord);
+    if (secrets !== undefined) setOwn(state.secrets.operations, id, secrets as Secrets['operations'][string]);
+  }
+  for (const id of Object.keys(document.finished)) {
+    const record = document.finished[id];
+    const checked = v.safeParse(FinishedSchema, record);
+    const problem = !checked.success ? describeIssues(checked.issues) : checked.output.id !== id ? 'id: differs from its key' : null;
+    if (problem !== null) quarantined.push({ kind: 'finished', operationId: id, record, reason: problem });
+    else setOwn(state.finished, id, record as FinishedRecord);
+  }
+
+  restoreIndexes(state, document);
+  state.nextOperationNumber = Math.max(state.nextOperationNumber, nextNumberAfter(state));
+  return { state, quarantined };
+}
+
+/** Why one live operation cannot resume, or null when it can. */
+function operationProblem(state: CoreState, id: string, record: unknown, secrets: unknown): string | null {
+  const checked = v.safeParse(OperationSchema, record);
+  if (!checked.success) return describeIssues(checked.issues);
+  const op = checked.output;
+  if (op.id !== id || op.context.operationId !== id) return 'id: differs from its key';
+  const definition = flows[op.flow];
+  const node = Object.hasOwn(definition.states, op.value) ? definition.states[op.value] : undefined;
+  if (node === undefined) return `value: ${op.flow} has no state ${JSON.stringify(op.value.slice(0, 60))}`;
+  if (node.type === 'final') return `value: ${op.value} is a final state, yet the operation is live`;
+  if (secrets !== undefined && !v.safeParse(SecretSchema, secrets).success) return 'secrets: not an activation code and confirmation code';
+  const code = (secrets as { activationCode?: string } | undefined)?.activationCode;
+  const codeUsable = code !== undefined && parseActivationCode(code).ok;
+  // A live operation with a code downloads it, now or later: without it the LPA would get "".
+  if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
+  let downloads: boolean;
+  try {
+    downloads = entryEffects(definition, runtimeFor(state.config.timing), op.value, op.context as OperationRecord['context']).some((action) => action.type === 'download');
+  } catch {
+    return `context: ${op.flow} cannot resume in ${op.value} with it`;
+  }
+  if (downloads && !codeUsable) return 'secrets: the activation code of a download in progress is missing or invalid';
+  return null;
+}
+
+/** Rebuild the LPA queue, followers and owners so they name only the operations kept. */
+function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>): void {
+  const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
+  if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
+  for (const command of document.lpa.queue) {
+    if (v.safeParse(QueuedSchema, command).success && live((command as LpaCommand).operationId)) state.lpa.queue.push(command as LpaCommand);
+  }
+  // Followers: the stored order where it is right, then every kept operation with an ICCID not yet listed.
+  const listed = new Set<string>();
+  for (const iccid of Object.keys(document.followers)) {
+    const ids = document.followers[iccid];
+    if (!Array.isArray(ids)) continue;
+    for (const id of ids) if (live(id) && !listed.has(id) && own(state.operations, id)!.context.iccid === iccid) follow(state, iccid, id, listed);
+  }
+  for (const op of Object.values(state.operations)) if (op.context.iccid !== null && !listed.has(op.id)) follow(state, op.context.iccid, op.id, listed);
+  // Owners: keyed by profile identity (older documents keyed them by the full code).
+  for (const key of Object.keys(document.secrets.owners)) {
+    const id = document.secrets.owners[key];
+    const code = live(id) ? own(state.secrets.operations, id)?.activationCode : undefined;
+    if (code !== undefined && ownerKey(code) === ownerKey(key)) setOwn(state.secrets.owners, ownerKey(code), id as string);
+  }
+}
+
+function follow(state: CoreState, iccid: string, id: string, listed: Set<string>): void {
+  const list: IdMap<string[]>[string] | undefined = own(state.followers, iccid);
+  if (list === undefined) setOwn(state.followers, iccid, [id]);
+  else list.push(id);
+  listed.add(id);
+}
+
+/** One past the highest `op-N` any record holds, so generated ids never clash with them. */
+function nextNumberAfter(state: CoreState): number {
+  let highest = 0;
+  for (const id of [...Object.keys(state.operations), ...Object.keys(state.finished)]) {
+    const match = /^op-([0-9]{1,15})$/.exec(id);
+    if (match !== null) highest = Math.max(highest, Number(match[1]));
+  }
+  return highest + 1;
+}
+
+/** The first few schema issues as `path: expected ...`: never the value found, which may be a credential. */
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${pathOf(issue) || 'the document'}: expected ${issue.expected ?? 'something else'}`)
+    .join('; ');
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((item) => String(item.key).slice(0, 60)).join('.');
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return 'a string';
+  return value === undefined ? 'missing' : `a ${typeof value}`;
+}
