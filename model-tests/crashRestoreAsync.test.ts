@@ -3,7 +3,7 @@ import { FLOW_NAMES } from '../machines/index';
 import type { FlowName } from '../machines/types';
 import { AsyncStorage } from './asyncStorage';
 import { runPath, type Outcome, type PathRun } from './pathRun';
-import { generatedPaths } from '../src/testing/paths';
+import { generatedPaths, pathName } from '../src/testing/paths';
 import type { CrashInside, PendingTimer } from './world';
 import type { Report } from '../src/core/commands';
 
@@ -74,7 +74,7 @@ let runs = 0;
 for (const flow of FLOW_NAMES) {
   describe(`${flow}: async storage, restarts at and inside steps, a save that fails once`, () => {
     generatedPaths(flow).forEach((generated, pathIndex) => {
-      it(generated.path.description, async () => {
+      it(`${generated.scenario.name}: ${pathName(generated)}`, async () => {
         const reference = await runPath(generated, undefined, 0, new AsyncStorage(pathIndex + 1));
         const uninterrupted = reference.outcome();
         const steps = reference.model.length;

@@ -4,6 +4,7 @@ import type { Reply } from '../src/core/inputs';
 import type { ActivationError } from '../src/domain/enums';
 import type { Effects } from '../src/host/effects';
 import { createHost, type Host, type HostConfig, type ObservedStep } from '../src/host/host';
+import type { CoreState } from '../src/core/state';
 import { createSimulatedDevice, settleMicrotasks, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
 import { lpaTimeoutId } from '../src/host/run';
 import type { AsyncStorage } from './asyncStorage';
@@ -83,7 +84,10 @@ export class World {
     });
     this.lpa = new HeldLpa(this.device.effects.lpa, this.device.lpa);
     this.storage = options.storage;
-    this.effects = this.#watched({ ...this.device.effects, lpa: this.lpa, storage: options.storage ?? this.device.effects.storage });
+    // Ids as the simulated device draws them (op-1, op-2, ...), but counted by the host's process:
+    // a process that dies inside a step forgets the ids it drew and never stored.
+    const newId = () => `op-${(this.#drawnIds += 1)}`;
+    this.effects = this.#watched({ ...this.device.effects, newId, lpa: this.lpa, storage: options.storage ?? this.device.effects.storage });
     this.host = this.#newHost();
   }
 
@@ -94,6 +98,8 @@ export class World {
     await world.settle();
     return world;
   }
+
+  #drawnIds = 0;
 
   #newHost(): Host {
     this.#expected = []; // the host before it dropped whatever it had not run
@@ -262,7 +268,7 @@ export class World {
     await settleMicrotasks();
     if (crash === 'afterSaveBeforeCommands') storage.writeWithoutAnswer();
     else storage.crash();
-    this.#processDies();
+    this.#processDies(storage.load());
     await this.restart();
     // A step whose save never ended is lost: the world does it again (the portal calls again, the
     // LPA answers the call issued again, the user acts again), except a deadline, which the
@@ -280,7 +286,8 @@ export class World {
    * (as the minimal host's setTimeout timers do). The restarted host arms and shows again what
    * its stored state needs; what the lost commands would have taken down is gone already.
    */
-  #processDies(): void {
+  #processDies(stored: CoreState | null): void {
+    this.#drawnIds = stored === null ? 0 : storedIds(stored);
     for (const timer of this.device.clock.pending()) if (timer.id !== undefined) this.device.clock.clear(timer.id);
     for (const operationId of this.device.ui.toasts()) this.device.ui.hideToast(operationId);
   }
@@ -359,4 +366,9 @@ export class World {
 function failure(error: ActivationError): ActivationFailure {
   if (error === 'success') throw new Error('world: success is not a failure');
   return error;
+}
+
+/** How many `op-N` ids a stored document holds: where a new process's id source continues from. */
+function storedIds(state: CoreState): number {
+  return [...Object.keys(state.operations), ...Object.keys(state.finished)].filter((id) => /^op-\d+$/.test(id)).length;
 }

@@ -6,7 +6,8 @@
  * createSimulatedDevice); tsc compiles typed consumers (NodeNext; bundler + strict, no DOM lib,
  * skipLibCheck false); `npx mobile-plans --help`, `--version` and `demo` run; headless Chromium
  * loads the tarball's dist/browser/mobile-plans-sim.js with a <script> tag from 127.0.0.1 and runs
- * an inline download; then xstate (the optional peer) is added for ./machines; last, the API
+ * an inline download; then xstate (the optional peer) is added for ./machines and ./testing, and
+ * the conformance kit runs from the tarball against the simulated device; last, the API
  * reports are checked against the installed declarations. Exits 1 at the first check that fails.
  *
  * Options: `--keep` leaves the temporary project in place (its path is printed); `--skip-lint`
@@ -211,6 +212,7 @@ async function main(): Promise<number> {
       await exec(process.execPath, [TSC, '-p', 'tsconfig.machines.json'], inProject);
       return exec(process.execPath, ['imports.mjs', '--machines'], inProject);
     });
+    await check('the conformance kit from the tarball (./testing) passes on the simulated device and names path and step on a broken scheduler', () => exec(process.execPath, ['kit.mjs'], inProject));
     await check('API reports (api/*.api.md) match the declarations in the tarball', async () => {
       // Unpacked beside node_modules, not inside it: api-extractor takes what sits in node_modules
       // for another package's, and would report the chunks' imports instead of their declarations.

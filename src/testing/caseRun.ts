@@ -165,8 +165,12 @@ export class CaseRun {
   }
 
   /** What the outside world saw, to compare with another run of the same path. */
+  /** What the run ended with, the operation's id written as `<operation>`: each host draws its own ids. */
   outcome(): CaseOutcome {
-    return { operations: this.host.operations(), reports: this.observed.reports, callbacks: this.observed.callbacks, timers: this.timers() };
+    const outcome = { operations: this.host.operations(), reports: this.observed.reports, callbacks: this.observed.callbacks, timers: this.timers() };
+    const id = this.#operationId;
+    if (id === null) return outcome;
+    return JSON.parse(JSON.stringify(outcome, (_key, value: unknown) => (value === id ? '<operation>' : value))) as CaseOutcome;
   }
 
   #newHost(): Host {

@@ -8,19 +8,24 @@ const EXPECTED = {
   'mobile-plans-fulfillment/sim': ['startSimulator', 'createSimulatedDevice'],
   'mobile-plans-fulfillment/descriptions': ['ACTIVATION_ERROR_DESCRIPTIONS'],
   'mobile-plans-fulfillment/machines': ['machines', 'machinesFor', 'flowMachine', 'flows'],
+  'mobile-plans-fulfillment/testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
 };
+/** The entry points that need the optional peer xstate. */
+const NEED_XSTATE = ['mobile-plans-fulfillment/machines', 'mobile-plans-fulfillment/testing'];
 
 const withMachines = process.argv.includes('--machines');
 for (const [specifier, names] of Object.entries(EXPECTED)) {
-  if (specifier.endsWith('/machines') && !withMachines) continue;
+  if (NEED_XSTATE.includes(specifier) && !withMachines) continue;
   const module = await import(specifier);
   for (const name of names) assert.notEqual(module[name], undefined, `${specifier} has no ${name}`);
   console.log(`${specifier}: ${Object.keys(module).length} names`);
 }
 if (!withMachines) {
   // Without xstate installed, ./machines says what is missing (and nothing else needed it).
-  await assert.rejects(import('mobile-plans-fulfillment/machines'), (error) => error.code === 'ERR_MODULE_NOT_FOUND' && /'xstate'/.test(error.message));
-  console.log('mobile-plans-fulfillment/machines: needs xstate (not installed), as documented');
+  for (const specifier of NEED_XSTATE) {
+    await assert.rejects(import(specifier), (error) => error.code === 'ERR_MODULE_NOT_FOUND' && /'xstate'/.test(error.message));
+    console.log(`${specifier}: needs xstate (not installed), as documented`);
+  }
 }
 // The simulator script and package.json resolve as files.
-for (const specifier of ['mobile-plans-fulfillment/browser', 'mobile-plans-fulfillment/package.json']) console.log(`${specifier}: ${import.meta.resolve(specifier)}`);
+for (const specifier of ['mobile-plans-fulfillment/browser', 'mobile-plans-fulfillment/testing/paths.schema.json', 'mobile-plans-fulfillment/package.json']) console.log(`${specifier}: ${import.meta.resolve(specifier)}`);
