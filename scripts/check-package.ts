@@ -191,7 +191,13 @@ async function main(): Promise<number> {
       const headers = demo.split('\n').filter((line) => line.startsWith('=== '));
       const missing = FLOW_NAMES.filter((flow) => !headers.some((header) => header.includes(` ${flow}: `)));
       expect(missing.length === 0, `demo printed no timeline for ${missing.join(', ')}:\n${demo}`);
-      return `--version ${version.trim()}; demo: ${headers.length} timelines, ${demo.trim().split('\n').at(-1) ?? ''}`;
+      // `paths` needs the optional peer xstate: without it, a usage error that says so.
+      const paths = await exec('npx', ['--no', '--', 'mobile-plans', 'paths', 'delayed'], inProject).then(
+        () => 'ran',
+        (error: unknown) => String(error),
+      );
+      expect(paths.includes('needs xstate'), `mobile-plans paths without xstate: ${paths}`);
+      return `--version ${version.trim()}; demo: ${headers.length} timelines, ${demo.trim().split('\n').at(-1) ?? ''}; paths without xstate: asks for it`;
     });
     for (const config of ['tsconfig.nodenext.json', 'tsconfig.bundler.json']) {
       await check(`tsc -p ${config}: a typed consumer (strict, no DOM lib, skipLibCheck false)`, () => exec(process.execPath, [TSC, '-p', config], inProject));
@@ -207,9 +213,11 @@ async function main(): Promise<number> {
       expect(result.received[0]?.args['activationResult'] === 'success', `activation: ${JSON.stringify(result.received[0])}`);
       return `${banner}\npage received: ${scripts.join(', ')}; operation ${result.state}`;
     });
-    await check(`with the optional peer xstate@${manifest.peerDependencies['xstate']} added, ./machines imports and type-checks`, async () => {
+    await check(`with the optional peer xstate@${manifest.peerDependencies['xstate']} added, ./machines and ./testing import, ./machines type-checks, mobile-plans paths runs`, async () => {
       await exec('npm', ['i', '--no-audit', '--no-fund', `xstate@${manifest.peerDependencies['xstate']}`], inProject);
       await exec(process.execPath, [TSC, '-p', 'tsconfig.machines.json'], inProject);
+      const paths = JSON.parse(await exec('npx', ['--no', '--', 'mobile-plans', 'paths', 'delayed', '--json'], inProject)) as { flow: string; cases: unknown[] };
+      expect(paths.flow === 'delayedDownload' && paths.cases.length > 0, `mobile-plans paths delayed --json printed ${paths.flow} with ${paths.cases.length} cases`);
       return exec(process.execPath, ['imports.mjs', '--machines'], inProject);
     });
     await check('the conformance kit from the tarball (./testing) passes on the simulated device and names path and step on a broken scheduler', () => exec(process.execPath, ['kit.mjs'], inProject));

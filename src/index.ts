@@ -24,6 +24,9 @@ export type { CoreConfig, CoreState, OperationRecord, FinishedRecord, Secrets } 
 export { redactCommand } from './core/commands';
 export type { Command, CommandType, LpaCommand, Report, CallbackRecord, CallbackScript, DiagnosticNotice } from './core/commands';
 export type { Input, InputType, Json, PortalCall, Reply, UserInputType } from './core/inputs';
+// Loading a saved document: migrate, check, quarantine what cannot run (createHost does this in start()).
+export { restoreDocument, migrateDocument, MIGRATIONS } from './core/document';
+export type { Quarantined, RestoredDocument, Migration } from './core/document';
 
 // The flows, as statechart definitions.
 export { flows, FLOW_NAMES } from '../machines/flows';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { pathsFor, type FlowPaths } from '../../testing/pathData';
+import type { FlowPaths } from '../../testing/pathData';
 import type { FlowSpec } from '../flows';
-import { EXIT } from '../io';
+import { EXIT, UsageError } from '../io';
 import { parseFlowArgument } from '../options';
 import type { CommandContext } from './context';
 
@@ -20,11 +20,27 @@ export function addPathsCommand(program: Command, ctx: CommandContext): void {
     .option('--simple', 'every simple path too, not only the shortest ones')
     .option('--json', 'one JSON document in the published format (mobile-plans-fulfillment/testing/paths.schema.json)')
     .addHelpText('after', EXAMPLES)
-    .action((flow: FlowSpec, options: { simple?: boolean; json?: boolean }) => {
+    .action(async (flow: FlowSpec, options: { simple?: boolean; json?: boolean }) => {
+      const { pathsFor } = await loadPathData();
       const paths = pathsFor(flow.name, { simple: options.simple === true });
       ctx.io.stdout(options.json === true ? `${JSON.stringify(paths, null, 2)}\n` : formatPaths(paths));
       ctx.setExitCode(EXIT.ok);
     });
+}
+
+/**
+ * The path generator runs on xstate's graph tools, an optional peer dependency: loaded only when
+ * this command runs, so every other command works without xstate installed.
+ */
+async function loadPathData(): Promise<typeof import('../../testing/pathData')> {
+  try {
+    return await import('../../testing/pathData');
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' && /'xstate'/.test(String(error))) {
+      throw new UsageError('mobile-plans paths needs xstate, an optional peer dependency: npm i xstate@5');
+    }
+    throw error;
+  }
 }
 
 /** The paths as text: a line per step, no codes (they are credentials, even synthetic ones). */
