@@ -9,6 +9,13 @@ import { ENTRY_POINTS, PATHS_SCHEMA } from './scripts/entryPoints';
  * could not resolve file by file. One build for all, so the CLI shares the library's chunks
  * instead of carrying a second copy of it in the tarball.
  */
+/**
+ * Source maps that map to the original files and lines without carrying the sources: stack
+ * traces (`node --enable-source-maps`, a browser console) name `src/host/host.ts:120`, and the
+ * tarball stays small. Rolldown honours this output option but this version does not type it.
+ */
+const MAPS_WITHOUT_SOURCES = { sourcemapExcludeSources: true } as object;
+
 export default defineConfig({
   entry: { ...Object.fromEntries(ENTRY_POINTS.map((entry) => [entry.name, entry.source])), cli: 'src/cli/main.ts' },
   // The library runs in a host, a web view or a browser (it imports nothing from Node); only the CLI uses node: modules.
@@ -22,7 +29,7 @@ export default defineConfig({
   // Shared chunks sit apart from the entry points, with stable names (the file list changes only with the code).
   hash: false,
   // The doc comments live in the .d.ts files and in the source maps' sources; the .js need not repeat them.
-  outputOptions: { chunkFileNames: 'chunks/[name].js', comments: { jsdoc: false } },
+  outputOptions: { chunkFileNames: 'chunks/[name].js', comments: { jsdoc: false }, ...MAPS_WITHOUT_SOURCES },
   tsconfig: 'tsconfig.build.json',
   // The paths' JSON Schema is data, not code: shipped as it is, for hosts in other languages.
   copy: [{ from: PATHS_SCHEMA.source, to: 'dist/testing' }],

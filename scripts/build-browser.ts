@@ -56,7 +56,8 @@ export async function buildBrowserBundle(outfile: string = join(ROOT, BROWSER_BU
       legalComments: 'none',
       banner: { js: BROWSER_BANNER },
       sourcemap: minify ? 'linked' : false,
-      sourcesContent: true,
+      // Maps to the original files and lines, without carrying the sources (as the library's maps).
+      sourcesContent: false,
       define: { 'process.env.NODE_ENV': '"production"' },
       write: false,
       logLevel: 'silent',
