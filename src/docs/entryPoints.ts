@@ -139,7 +139,7 @@ const NOTES: Readonly<Record<string, string>> = {
   delayedProfile: '',
   balanceAddition: 'Without `iccid`: reported, back to the app. With it: done if active, enabled if present, `profileNotPresent` if absent, `invalidIccid` if malformed.',
   cancelledPurchase: '',
-  purchaseResult: 'Success with a code: download; success with an ICCID only: balance addition; otherwise a cancelled purchase; unreadable: `invalidJson`.',
+  purchaseResult: 'Success with a code: download; success with an ICCID only: the physical SIM (success, back to the app) when it is the host\'s physical ICCID, else balance addition; otherwise a cancelled purchase; unreadable: `invalidJson`.',
 };
 
 function parameterDoc(name: string, optional: boolean): ParameterDoc {
@@ -165,7 +165,10 @@ function handOffDoc(entry: HandOffEntryPoint): EntryPointDoc {
     generations: generationsOf(name),
     returns: '`MobilePlansOperationContext` `{ id }`, or `null` when nothing was started',
     flows,
-    note: kind === 'profileDownload' && !hasDelay ? '' : (NOTES[kind] ?? ''),
+    note:
+      entry.documentedAs !== undefined
+        ? `The capitalised spelling of the 2018-09 prose, which no document defines: accepted as \`${entry.documentedAs}\`, with an \`undocumentedEntryPoint\` warning naming that spelling.`
+        : kind === 'profileDownload' && !hasDelay ? '' : (NOTES[kind] ?? ''),
   };
 }
 
