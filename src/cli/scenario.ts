@@ -29,6 +29,8 @@ export interface Scenario {
 /** How a scenario ended. */
 export interface ScenarioResult {
   readonly operationId: string | null;
+  /** The flow the core chose (e.g. `inlineDownload` for `delayed --delay 0`), null when refused. */
+  readonly flow: string | null;
   /** The machine state the operation ended in (or stopped in). */
   readonly state: string | null;
   readonly final: boolean;
@@ -69,7 +71,7 @@ export async function runScenario(scenario: Scenario, onStep: (step: TimelineSte
   await settleMicrotasks();
   if (reply.type !== 'operation') {
     const refused = reply.type === 'refused' ? reply.error.message : `the portal call was not taken (${reply.type})`;
-    return { operationId: null, state: null, final: false, outcome: null, activationResult: null, elapsedMs: session.elapsed(), refused };
+    return { operationId: null, flow: null, state: null, final: false, outcome: null, activationResult: null, elapsedMs: session.elapsed(), refused };
   }
   const operationId = reply.operationId;
   const clock = session.device.clock;
@@ -148,6 +150,7 @@ function resultOf(session: SimulatedSession, operationId: string): ScenarioResul
   const report = session.host.state().finished[operationId]?.report;
   return {
     operationId,
+    flow: view?.flow ?? null,
     state: view?.state ?? null,
     final: view !== undefined && !view.live,
     outcome: report?.outcome ?? null,

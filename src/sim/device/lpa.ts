@@ -39,8 +39,10 @@ const DEFAULTS: LpaOutcomes = { download: 'success', discover: 'nothing', enable
  * synchronous throw of {@link SimulatedEffectError}); slow ones answer through a promise settled
  * on the virtual clock.
  *
- * Downloads are idempotent: a code already installed answers its ICCID at once, and a code
- * whose slow download is still running joins it (a host restart re-issues the download).
+ * Downloads are idempotent for the operation that installed a code: it gets its ICCID at once
+ * (a host restart re-issues the download), and a code whose slow download is still running
+ * joins it. Another operation asking for an installed code gets `profileNotAvailableForNewBinding`,
+ * as from a real SM-DP+ (decision D31).
  *
  * @example
  * const lpa = new SimulatedLpa(euicc, clock);
@@ -57,6 +59,8 @@ export class SimulatedLpa implements LpaEffects {
   readonly #onEvent: (operationId: string, summary: string) => void;
   readonly #confirmations = new Map<string, ConfirmationRule>();
   readonly #inFlight = new Map<string, InFlight>();
+  /** Which operation installed each code: the SM-DP+ binds a profile once (SGP.22), only that operation may re-ask. */
+  readonly #boundTo = new Map<string, string>();
   #discovered = 0;
 
   /**
@@ -105,6 +109,10 @@ export class SimulatedLpa implements LpaEffects {
   download(request: Parameters<LpaEffects['download']>[0]): MaybePromise<{ readonly iccid: string }> {
     const { operationId, activationCode, confirmationCode, onProgress } = request;
     const installed = this.#euicc.installedFrom(activationCode);
+    const boundTo = this.#boundTo.get(codeKey(activationCode));
+    if (installed !== null && boundTo !== undefined && boundTo !== operationId) {
+      throw new SimulatedEffectError('profileNotAvailableForNewBinding', 'the SM-DP+ already released the profile of this activation code to another download');
+    }
     if (installed !== null) {
       this.#onEvent(operationId, `profile ${installed} is already installed from this activation code; not installing it again`);
       return { iccid: installed };
@@ -213,6 +221,7 @@ export class SimulatedLpa implements LpaEffects {
       throw new SimulatedEffectError('insufficientSpaceOnCard', 'the simulated eUICC is full');
     }
     const { iccid, created } = this.#euicc.install(activationCode);
+    if (created) this.#boundTo.set(codeKey(activationCode), operationId);
     this.#onEvent(operationId, created ? `installed profile ${iccid}` : `profile ${iccid} was already installed`);
     return { iccid };
   }
