@@ -62,7 +62,7 @@ export const PARAMETER_DOCS: Readonly<Record<string, Omit<ParameterDoc, 'name' |
   },
   activationCode: {
     type: 'String',
-    description: 'The SGP.22 activation code of the eSIM profile: `1$<SM-DP+ address>$<matching ID>`, optionally `$<OID>` and `$1` (confirmation code required); an `LPA:` prefix is accepted. The ICCID is learnt from the profile.',
+    description: 'The SGP.22 activation code of the eSIM profile: `1$<SM-DP+ address>$<matching ID>`, optionally `$<OID>` and `$1` (confirmation code required) or `$0` (not required); an `LPA:` prefix is accepted. The ICCID is learnt from the profile.',
   },
   downloadDelay: {
     type: 'uint',
@@ -139,7 +139,7 @@ const NOTES: Readonly<Record<string, string>> = {
   delayedProfile: '',
   balanceAddition: 'Without `iccid`: reported, back to the app. With it: done if active, enabled if present, `profileNotPresent` if absent, `invalidIccid` if malformed.',
   cancelledPurchase: '',
-  purchaseResult: 'Success with a code: download; success with an ICCID only: the physical SIM (success, back to the app) when it is the host\'s physical ICCID, else balance addition; otherwise a cancelled purchase; unreadable: `invalidJson`.',
+  purchaseResult: 'Success with a code: download; success with an ICCID only: balance addition; otherwise a cancelled purchase; unreadable: `invalidJson`.',
 };
 
 function parameterDoc(name: string, optional: boolean): ParameterDoc {

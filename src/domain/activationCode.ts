@@ -87,7 +87,7 @@ export function parseActivationCode(text: unknown): Result<ActivationCode> {
         '(to require a confirmation code without an OID, write 1$address$matchingId$$1)',
     );
   }
-  // SGP.22 §4.1: the flag is 1 when a confirmation code is required; 0 (or no flag) means not required.
+  // SGP.22 §4.1: the flag is 1 when a confirmation code is required; 0 (or no flag) means not required (D32).
   if (flag !== '' && flag !== '1' && flag !== '0') {
     return invalid('has a confirmation-code flag other than "1" (required) or "0" (not required)');
   }

@@ -106,7 +106,7 @@ export const HAND_OFF_ENTRY_POINTS: readonly HandOffEntryPoint[] = [
   profileDownload('MobilePlansInlineProfileDownload', 'notifyInlineProfileDownload', false),
   purchaseWithProfileDownload('MobilePlans'),
   purchaseWithProfileDownload('DataMart'),
-  // The 2018-09 prose capitalises it; no document defines that spelling (decision D30).
+  // The 2018-09 prose capitalises it; no document defines that spelling (decision D34).
   { ...purchaseWithProfileDownload('DataMart', 'NotifyPurchaseWithProfileDownload'), documentedAs: 'DataMart.notifyPurchaseWithProfileDownload' },
   delayedProfile('DataMart'),
   delayedProfile('MobilePlans'),

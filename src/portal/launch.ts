@@ -27,15 +27,30 @@ export interface PortalLaunchOptions {
   readonly language?: string | readonly string[];
 }
 
+/** Every launch parameter the portal receives, with what `portalLaunch` checks (the portal reference lists them). */
+export const LAUNCH_PARAMETERS: ReadonlyArray<{ readonly name: string; readonly where: 'query' | 'header'; readonly rule: string }> = [
+  { name: 'eid', where: 'query', rule: 'eSIM devices: the EID, 32 digits passing the ISO 7064 mod 97-10 check' },
+  { name: 'iccid', where: 'query', rule: 'the physical SIM\'s ICCID (18 to 22 digits starting with 89, optional trailing F)' },
+  { name: 'iccids', where: 'query', rule: 'the ICCIDs of the operator\'s profiles already on the eSIM, comma-separated, each checked as `iccid`' },
+  { name: 'location', where: 'query', rule: 'where the user is: an assigned ISO 3166-1 alpha-2 code in capitals (`DE`)' },
+  { name: 'market', where: 'query', rule: 'the plan\'s market: an assigned ISO 3166-1 alpha-2 code in capitals (`FR`)' },
+  { name: 'transactionId', where: 'query', rule: 'always: 1 to 64 printable ASCII characters without spaces; log it and send it back. `host.launch` refuses any other' },
+  { name: 'Accept-Language', where: 'header', rule: 'the user\'s languages, BCP 47 tags most preferred first (`fr-FR, en;q=0.9`)' },
+];
+
 /** The request that opens the portal: the URL with its query parameters, and the headers. */
 export interface PortalLaunch {
+  /** The portal URL with the launch parameters in its query. */
   readonly url: string;
+  /** The request headers: `Accept-Language` when languages were given. */
   readonly headers: Readonly<Record<string, string>>;
 }
 
 /** One launch parameter that was wrong, and what to fix. */
 export interface PortalLaunchProblem {
+  /** The option at fault, e.g. `eid` or `iccids[1]`. */
   readonly field: string;
+  /** What is wrong and what is expected. */
   readonly message: string;
 }
 
@@ -52,7 +67,7 @@ export class PortalLaunchError extends TypeError {
 }
 
 /**
- * Build the request that opens the operator's portal (decision D32): `eid`, `iccid`, `iccids`,
+ * Build the request that opens the operator's portal (decision D30): `eid`, `iccid`, `iccids`,
  * `location`, `market` and `transactionId` as query parameters (kept beside any the portal URL
  * already has), the user's language as `Accept-Language`. Every value is checked first.
  *
