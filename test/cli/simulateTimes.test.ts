@@ -29,3 +29,16 @@ describe('mobile-plans simulate: times and the flow it names (issue 15 item 9)',
     expect(stdout).not.toMatch(/result: op-1 delayedDownload/);
   });
 });
+
+describe('mobile-plans simulate: the portal launch (issue 15 item 2)', () => {
+  it('opens the portal through portalLaunch, with the EID, market, location and transaction id on its URL', async () => {
+    const { code, stdout } = await runCli('simulate', 'inline');
+    expect(code).toBe(0);
+    const url = /opens the operator portal at (\S+)\)/.exec(stdout)?.[1];
+    expect(url).toBeDefined();
+    const params = new URL(url!).searchParams;
+    expect(params.get('eid')).toMatch(/^[0-9]{32}$/);
+    expect([params.get('market'), params.get('location')]).toEqual(['US', 'US']);
+    expect(params.get('transactionId')).not.toBeNull();
+  });
+});
