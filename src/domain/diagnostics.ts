@@ -42,7 +42,7 @@ export type DiagnosticCode =
   | 'invalidCallback'
   /** A page called a misspelt entry point that is accepted as an alias of the documented one. */
   | 'undocumentedEntryPoint'
-  /** A legacy payload whose facts disagree: its ICCID is not the downloaded profile's, or success with an unsuccessful moDirectStatus. */
+  /** A legacy payload whose facts disagree: `success: true` with a `moDirectStatus` other than `Complete`. */
   | 'inconsistentPurchaseResult'
   /** A hand-off refused before any operation started (e.g. an invalid delay). */
   | 'callRefused'
