@@ -92,3 +92,6 @@ export { validateEid } from './domain/eid';
 export { roundDelay, parseDelay, DEFAULT_DELAY_GRANULARITY_MINUTES, MAX_DELAY_MINUTES, type DelayField } from './domain/delay';
 export { parseLegacyPayload, MAX_LEGACY_PAYLOAD_LENGTH, LEGACY_PAYLOAD_VERSION, type LegacyPurchase } from './domain/legacy';
 export { validateTransactionId, checkTransactionId, MAX_TRANSACTION_ID_LENGTH } from './domain/transactionId';
+
+// Opening the operator's portal.
+export { portalLaunch, PortalLaunchError, type PortalLaunchOptions, type PortalLaunch, type PortalLaunchProblem } from './portal/launch';

@@ -1,5 +1,6 @@
 import type { Outcome } from '../../machines/types';
 import type { ActivationError } from '../domain/enums';
+import { portalLaunch } from '../portal/launch';
 import { settleMicrotasks, type ActivationFailure, type RegistrationScript, type SimulatedDeviceOptions } from '../sim/device/index';
 import { INSTALLED_ICCID, SIMULATED_ACTIVATION_CODE, SIMULATED_TRANSACTION_ID, type FlowSpec } from './flows';
 import { SimulatedSession, type TimelineStep } from './session';
@@ -11,6 +12,9 @@ export const MAX_VIRTUAL_MS = 31 * 24 * 60 * MINUTE;
 
 /** A registration the modem can be scripted with from the command line. */
 export type RegistrationChoice = 'home' | 'roaming' | 'partner' | 'denied' | 'none';
+
+/** The operator portal the simulated app opens. */
+const SIMULATED_PORTAL_URL = 'https://portal.example.com/buy';
 
 /** One simulated run of a flow. */
 export interface Scenario {
@@ -29,6 +33,8 @@ export interface Scenario {
 /** How a scenario ended. */
 export interface ScenarioResult {
   readonly operationId: string | null;
+  /** The flow the core chose (e.g. `inlineDownload` for `delayed --delay 0`), null when refused. */
+  readonly flow: string | null;
   /** The machine state the operation ended in (or stopped in). */
   readonly state: string | null;
   readonly final: boolean;
@@ -60,7 +66,9 @@ export async function runScenario(scenario: Scenario, onStep: (step: TimelineSte
   session.device.trace.redactor.keepCode(SIMULATED_ACTIVATION_CODE);
   scriptOutcome(session, scenario);
   await session.start();
-  session.as('the user opens the operator portal', () => session.device.user.launchPortal(SIMULATED_TRANSACTION_ID));
+  // The app opens the portal through portalLaunch, as a real host would (decision D30).
+  const launch = portalLaunch({ portalUrl: SIMULATED_PORTAL_URL, allowedHosts: [new URL(SIMULATED_PORTAL_URL).host], eid: session.device.euicc.eid, market: 'US', location: 'US', transactionId: SIMULATED_TRANSACTION_ID, language: 'en-US' });
+  session.as(`the user opens the operator portal at ${launch.url}`, () => session.device.user.launchPortal(SIMULATED_TRANSACTION_ID));
 
   const delayMinutes = scenario.delayMinutes ?? flow.delay?.defaultMinutes ?? 0;
   const reply = session.as('the portal hands off', () =>
@@ -69,7 +77,7 @@ export async function runScenario(scenario: Scenario, onStep: (step: TimelineSte
   await settleMicrotasks();
   if (reply.type !== 'operation') {
     const refused = reply.type === 'refused' ? reply.error.message : `the portal call was not taken (${reply.type})`;
-    return { operationId: null, state: null, final: false, outcome: null, activationResult: null, elapsedMs: session.elapsed(), refused };
+    return { operationId: null, flow: null, state: null, final: false, outcome: null, activationResult: null, elapsedMs: session.elapsed(), refused };
   }
   const operationId = reply.operationId;
   const clock = session.device.clock;
@@ -148,6 +156,7 @@ function resultOf(session: SimulatedSession, operationId: string): ScenarioResul
   const report = session.host.state().finished[operationId]?.report;
   return {
     operationId,
+    flow: view?.flow ?? null,
     state: view?.state ?? null,
     final: view !== undefined && !view.live,
     outcome: report?.outcome ?? null,

@@ -64,7 +64,7 @@ export class TimelinePrinter {
   /** The last line of a run: how it ended. */
   result(flow: string, result: ScenarioResult): void {
     if (this.#json) {
-      this.#line({ type: 'result', flow, ...result, elapsed: formatVirtualTime(result.elapsedMs) });
+      this.#line({ type: 'result', ...result, flow, elapsed: formatVirtualTime(result.elapsedMs) });
       return;
     }
     this.#write(`${resultLine(flow, result)}\n`);

@@ -2,6 +2,7 @@ import { formatActivationCode, parseActivationCode, toMaskedActivationCode } fro
 import type { FlowEvent } from '../../machines/types';
 import { describeType, diagnostic, quote } from '../domain/diagnostics';
 import { isNetworkRegistrationState } from '../domain/enums';
+import { validateTransactionId } from '../domain/transactionId';
 import { own, setOwn } from './records';
 import type { Command } from './commands';
 import { handOff } from './handOff';
@@ -37,10 +38,17 @@ export function step(state: CoreState, input: Input): StepResult {
 
 function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
   switch (input.type) {
-    case 'portal.launched':
-      state.transactionId = input.transactionId;
+    case 'portal.launched': {
+      // The launch parameter is at most 64 characters; a longer one would be sent back in every report.
+      const checked = validateTransactionId(input.transactionId);
+      if (!checked.ok) {
+        out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: null, diagnostic: diagnostic('invalidTransactionId', `the portal launch was refused: ${checked.error.message}`, 'transactionId') } });
+        return { type: 'refused', error: checked.error };
+      }
+      state.transactionId = checked.value;
       state.portalOpen = true;
       return ACCEPTED;
+    }
     case 'portal.closed':
       state.portalOpen = false;
       return ACCEPTED;

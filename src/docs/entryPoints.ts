@@ -62,7 +62,7 @@ export const PARAMETER_DOCS: Readonly<Record<string, Omit<ParameterDoc, 'name' |
   },
   activationCode: {
     type: 'String',
-    description: 'The SGP.22 activation code of the eSIM profile: `1$<SM-DP+ address>$<matching ID>`, optionally `$<OID>` and `$1` (confirmation code required); an `LPA:` prefix is accepted. The ICCID is learnt from the profile.',
+    description: 'The SGP.22 activation code of the eSIM profile: `1$<SM-DP+ address>$<matching ID>`, optionally `$<OID>` and `$1` (confirmation code required) or `$0` (not required); an `LPA:` prefix is accepted. The ICCID is learnt from the profile.',
   },
   downloadDelay: {
     type: 'uint',
@@ -165,7 +165,10 @@ function handOffDoc(entry: HandOffEntryPoint): EntryPointDoc {
     generations: generationsOf(name),
     returns: '`MobilePlansOperationContext` `{ id }`, or `null` when nothing was started',
     flows,
-    note: kind === 'profileDownload' && !hasDelay ? '' : (NOTES[kind] ?? ''),
+    note:
+      entry.documentedAs !== undefined
+        ? `The capitalised spelling of the 2018-09 prose, which no document defines: accepted as \`${entry.documentedAs}\`, with an \`undocumentedEntryPoint\` warning naming that spelling.`
+        : kind === 'profileDownload' && !hasDelay ? '' : (NOTES[kind] ?? ''),
   };
 }
 

@@ -1,6 +1,7 @@
 import { ACTIVATION_ERROR_DESCRIPTIONS } from '../descriptions/index';
 import { ACTIVATION_ERRORS, ENUM_OBJECTS, METADATA_FIELDS, MO_DIRECT_STATUSES, REQUIRED_METADATA_FIELDS, USER_ACCOUNTS, type MetadataField } from '../domain/index';
 import { INLINE_OPERATION_OBJECTS, METADATA_FACTORY_OBJECTS, PORTAL_OBJECTS } from '../portal/entryPoints';
+import { LAUNCH_PARAMETERS } from '../portal/launch';
 import { CALLBACK_ARGS } from './callbackArgs';
 import { GENERATIONS, entryPoints, generationsOf, signature, type EntryPointDoc, type Generation } from './entryPoints';
 import { flowTitle } from './flowDoc';
@@ -9,7 +10,7 @@ import { code, document, fenced, generatedBanner, table } from './markdown';
 import { unionMemberDocs } from './tsdoc';
 
 /** The sources `docs/portal-api.md` is generated from. */
-export const PORTAL_API_SOURCES = 'src/portal/entryPoints.ts, src/docs/entryPoints.ts, src/domain/enums.ts, src/domain/activationErrorDescriptions.ts and src/domain/diagnostics.ts';
+export const PORTAL_API_SOURCES = 'src/portal/entryPoints.ts, src/portal/launch.ts, src/docs/entryPoints.ts, src/domain/enums.ts, src/domain/activationErrorDescriptions.ts and src/domain/diagnostics.ts';
 
 const ENUM_VALUES: Readonly<Record<Exclude<MetadataField, 'planName'>, readonly string[]>> = {
   userAccount: USER_ACCOUNTS,
@@ -40,6 +41,9 @@ export function portalApiDocument(root: string): string {
       '- **Delays** (`downloadDelay`, `networkRegistrationInterval`, `profileDownloadDelayInterval`) are whole minutes (integers or integer strings, up to 30 days), rounded up to the next 15 minutes; 0 means now ([D1](decisions.md#d1-delays-round-up-to-the-background-timer-granularity)).',
       '- **Same activation code twice:** while the first operation is unfinished, a second hand-off of the same code returns the first operation\'s context; nothing downloads twice.',
     ].join('\n'),
+    '## Launch parameters',
+    'The host opens the portal URL (`https`, on the operator\'s allowed hosts) with these parameters, built and checked by `portalLaunch({ portalUrl, allowedHosts, ... })` from the root entry point; the portal must ignore parameters it does not know ([D30](decisions.md#d30-the-portal-launch-is-built-and-checked-by-portallaunch)).',
+    table(['Parameter', 'Sent as', 'Value'], LAUNCH_PARAMETERS.map((p) => [code(p.name), p.where === 'query' ? 'query parameter' : 'request header', p.rule])),
     '## Objects',
     objectTable(),
     ...PORTAL_OBJECTS.flatMap(objectSection),

@@ -43,7 +43,7 @@ describe('parseActivationCode', () => {
     ['a trailing space', '1$smdp.address$ABC '],
     ['a non-ASCII character', '1$smdp.address$ABCé'],
     ['a "$" inside a field (six fields)', '1$smdp.address$AB$1.2.3$1$x'],
-    ['a flag other than 1', '1$smdp.address$ABC$$0'],
+    ['a flag other than 1 or 0', '1$smdp.address$ABC$$2'],
     ['an OID that is not dotted digits', '1$smdp.address$ABC$oid$1'],
     ['a lone 1 in the OID position', '1$smdp.address$ABC$1'],
     ['an address with a path', '1$smdp.address/path$ABC'],

@@ -31,7 +31,7 @@ export const MAX_ACTIVATION_CODE_LENGTH = 1024;
 /** What replaces a non-empty matching ID in printable forms. */
 export const MATCHING_ID_MASK = '***';
 
-const FORMAT = '1$smdp.address$matchingId, optionally followed by $oid and $1';
+const FORMAT = '1$smdp.address$matchingId, optionally followed by $oid and $1 or $0';
 // Printable ASCII without space: SGP.22 codes are QR-code text; anything else is a portal bug.
 const PRINTABLE = /^[\x21-\x7e]*$/;
 const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
@@ -49,7 +49,7 @@ function invalid(reason: string) {
 /**
  * Parses an SGP.22 activation code (decision D5, docs/decisions.md). An `LPA:` prefix in any case is
  * accepted; the matching ID may be empty; the confirmation code is required only when the flag
- * is exactly `1`. Error messages never contain the matching ID.
+ * is `1` (`0` or no flag: not required). Error messages never contain the matching ID.
  *
  * @param text - what the portal passed as `activationCode`
  * @returns the parsed code, or an `invalidActivationCode` error
@@ -87,8 +87,9 @@ export function parseActivationCode(text: unknown): Result<ActivationCode> {
         '(to require a confirmation code without an OID, write 1$address$matchingId$$1)',
     );
   }
-  if (flag !== '' && flag !== '1') {
-    return invalid('has a confirmation-code flag other than "1" (leave it out when no confirmation code is needed)');
+  // SGP.22 §4.1: the flag is 1 when a confirmation code is required; 0 (or no flag) means not required (D32).
+  if (flag !== '' && flag !== '1' && flag !== '0') {
+    return invalid('has a confirmation-code flag other than "1" (required) or "0" (not required)');
   }
   const code: ActivationCode = { address, matchingId, confirmationCodeRequired: flag === '1' };
   if (oid !== '') code.oid = oid;

@@ -40,6 +40,10 @@ export type DiagnosticCode =
   | 'unknownVersion'
   /** A callback script that is neither a function nor the name of a global function. */
   | 'invalidCallback'
+  /** A page called a misspelt entry point that is accepted as an alias of the documented one. */
+  | 'undocumentedEntryPoint'
+  /** A legacy payload whose facts disagree: `success: true` with a `moDirectStatus` other than `Complete`. */
+  | 'inconsistentPurchaseResult'
   /** A hand-off refused before any operation started (e.g. an invalid delay). */
   | 'callRefused'
   /** An activation code that is not SGP.22 (the operation fails with `invalidActivationCode`). */

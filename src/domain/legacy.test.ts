@@ -94,6 +94,7 @@ describe('parseLegacyPayload', () => {
       ['missingRequiredField', 'purchaseResult.purchaseInstrument'],
       ['missingRequiredField', 'purchaseResult.lineType'],
       ['planNameMustBeEmpty', 'purchaseResult.planName'],
+      ['inconsistentPurchaseResult', 'purchaseResult.moDirectStatus'],
     ]);
   });
 
@@ -161,6 +162,7 @@ describe('parseLegacyPayload', () => {
     expect(Object.keys(r.value)).toEqual(['version', 'success', 'metadata', 'diagnostics', 'transactionId']);
     expect(r.value.diagnostics.map((d) => [d.code, d.field])).toEqual([
       ['unknownField', 'purchaseResult.__proto__'],
+      ['inconsistentPurchaseResult', 'purchaseResult.moDirectStatus'],
       ['unknownField', '__proto__'],
       ['unknownField', 'constructor'],
     ]);

@@ -102,6 +102,12 @@ export function parseLegacyPayload(payload: unknown): Result<LegacyPurchase> {
   if (activationCode !== undefined) purchase.activationCode = activationCode;
   const iccid = readIccid(fields, diagnostics);
   if (iccid !== undefined) purchase.iccid = iccid;
+  const status = purchase.metadata.moDirectStatus;
+  if (success && status !== undefined && status !== 'Complete') {
+    // The two facts disagree; the hand-off still follows success (decision D33).
+    const message = `success is true but purchaseResult.moDirectStatus is ${status}; a completed purchase has moDirectStatus Complete, an unsuccessful one success: false`;
+    diagnostics.push(diagnostic('inconsistentPurchaseResult', message, 'purchaseResult.moDirectStatus', 'warning'));
+  }
   diagnostics.push(...unknownFieldDiagnostics(fields.unknownKeys, 'payload'));
   return ok(purchase);
 }

@@ -87,8 +87,12 @@ export interface Host {
      */
     abort(operationId: string): void;
   };
-  /** The portal was opened with this transaction id (spec: portal launch parameters). */
-  launch(transactionId: string): void;
+  /**
+   * The portal was opened with this transaction id (spec: portal launch parameters; build the
+   * launch with `portalLaunch`). An id that is not 1 to 64 printable characters is refused:
+   * the portal stays as it was and the reply says why.
+   */
+  launch(transactionId: string): Reply;
   /** The portal was closed: later callbacks are kept in each operation's history, not delivered. */
   closePortal(): void;
   /** Any input, stamped with the current time. */
@@ -320,7 +324,7 @@ export function createHost(options: HostOptions): Host {
       confirmationCode: (operationId, code) => void send({ type: 'user.confirmationCode', operationId, code }),
       abort: (operationId) => void send({ type: 'user.abort', operationId }),
     },
-    launch: (transactionId) => void send({ type: 'portal.launched', transactionId }),
+    launch: (transactionId) => send({ type: 'portal.launched', transactionId }),
     closePortal: () => void send({ type: 'portal.closed' }),
     send,
     state: () => state,

@@ -139,6 +139,10 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
         report(entryPoint, diagnostic('callRefused', message, 'arguments'));
         return null;
       }
+      if (entry.documentedAs !== undefined) {
+        const message = `${entryPoint} is not a documented spelling; it is accepted as ${entry.documentedAs}, call that instead`;
+        report(entryPoint, diagnostic('undocumentedEntryPoint', message, 'entryPoint', 'warning'));
+      }
       extraArguments(entryPoint, entry.params.map((p) => p.name), args.length);
       const copied: Array<Json | undefined> = [];
       for (const [i, p] of entry.params.entries()) {

@@ -37,6 +37,8 @@ export interface HandOffEntryPoint {
   readonly params: readonly Parameter[];
   /** Build the core's call from the copied arguments, one per parameter (`undefined` = absent). */
   readonly toCall: (entryPoint: string, args: readonly (Json | undefined)[]) => PortalCall;
+  /** Set on a misspelling some document uses: the documented `Object.method`, named in a diagnostic at each call. */
+  readonly documentedAs?: string;
 }
 
 const param = (name: string, optional = false, limits: CopyLimits = ARGUMENT_LIMITS): Parameter => ({ name, optional, limits });
@@ -59,9 +61,9 @@ const profileDownload = (object: PortalObjectName, method: string, withDelay: bo
   }),
 });
 
-const purchaseWithProfileDownload = (object: PortalObjectName): HandOffEntryPoint => ({
+const purchaseWithProfileDownload = (object: PortalObjectName, method = 'notifyPurchaseWithProfileDownload'): HandOffEntryPoint => ({
   object,
-  method: 'notifyPurchaseWithProfileDownload',
+  method,
   params: [MD, AC, param('networkRegistrationInterval')],
   toCall: (entryPoint, [metadata, activationCode, interval]) => ({
     kind: 'purchaseWithProfileDownload',
@@ -104,6 +106,8 @@ export const HAND_OFF_ENTRY_POINTS: readonly HandOffEntryPoint[] = [
   profileDownload('MobilePlansInlineProfileDownload', 'notifyInlineProfileDownload', false),
   purchaseWithProfileDownload('MobilePlans'),
   purchaseWithProfileDownload('DataMart'),
+  // The 2018-09 prose capitalises it; no document defines that spelling (decision D34).
+  { ...purchaseWithProfileDownload('DataMart', 'NotifyPurchaseWithProfileDownload'), documentedAs: 'DataMart.notifyPurchaseWithProfileDownload' },
   delayedProfile('DataMart'),
   delayedProfile('MobilePlans'),
   balanceAddition('MobilePlansInlineOperations'),

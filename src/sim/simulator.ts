@@ -101,6 +101,8 @@ export function startSimulator(options: SimulatorOptions = {}): Simulator {
   };
   const device = createSimulatedDevice({
     ...options.device,
+    // A portal developer's simulator answers a reused activation code as a real SM-DP+ does (D31).
+    lpa: { bindProfilesOnce: true, ...options.device?.lpa },
     onCallback: (operationId, script, args) => {
       portal?.deliver(operationId, script, args);
       options.onCallback?.(operationId, script, args);

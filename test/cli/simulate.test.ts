@@ -120,8 +120,8 @@ describe('mobile-plans simulate with bad arguments', () => {
     expect(stderr).toContain('minutes cannot be negative');
   });
 
-  it('refuses a fractional cancel time', async () => {
-    const { code, stderr } = await runCli('simulate', 'delayed', '--cancel-at', '1.5');
+  it('refuses a fractional delay (a cancel time may be fractional: simulateTimes.test.ts)', async () => {
+    const { code, stderr } = await runCli('simulate', 'delayed', '--delay', '1.5');
     expect(code).toBe(2);
     expect(stderr).toContain('"1.5" is not a whole number of minutes');
   });

@@ -140,7 +140,8 @@ function expectNoPollution(page: PortalPage): void {
 }
 
 describe('hostile arguments never hurt the page or the host', () => {
-  for (const entry of HAND_OFF_ENTRY_POINTS) {
+  // A misspelt alias takes the same arguments to the same call as its documented entry point, plus its own warning.
+  for (const entry of HAND_OFF_ENTRY_POINTS.filter((e) => e.documentedAs === undefined)) {
     const entryPoint = `${entry.object}.${entry.method}`;
     describe(entryPoint, () => {
       it('with valid arguments starts one operation that runs to its end with no diagnostic (the control)', async () => {

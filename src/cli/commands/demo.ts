@@ -52,7 +52,7 @@ export function addDemoCommand(program: Command, ctx: CommandContext): void {
       for (const [index, run] of DEMO_RUNS.entries()) {
         printer.header(`${index + 1}/${DEMO_RUNS.length} ${run.scenario.flow.name}: ${run.label}`, { flow: run.scenario.flow.name, label: run.label });
         const result = await runScenario(run.scenario, (step) => printer.step(step));
-        printer.result(run.scenario.flow.name, result);
+        printer.result(result.flow ?? run.scenario.flow.name, result);
         if (!result.final) unfinished += 1;
       }
       const ms = Math.round(performance.now() - started);

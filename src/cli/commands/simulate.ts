@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_START_TIME } from '../../sim/device/index';
 import { flowNamesForHelp, type FlowSpec } from '../flows';
 import { EXIT, UsageError } from '../io';
-import { parseActivationError, parseFlowArgument, parseMinutes, REGISTRATION_CHOICES } from '../options';
+import { parseActivationError, parseFlowArgument, parseMinutes, parseTimeInMinutes, REGISTRATION_CHOICES } from '../options';
 import { runScenario, scenarioOf, type RegistrationChoice, type Scenario } from '../scenario';
 import { TimelinePrinter } from '../timeline';
 import type { ActivationError } from '../../domain/enums';
@@ -43,8 +43,8 @@ export function addSimulateCommand(program: Command, ctx: CommandContext): void 
     .option('--interval <minutes>', 'same as --delay (the spec calls it an interval for async and smds)', parseMinutes)
     .addOption(new Option('--outcome <activationError>', "what the flow's LPA download (balance: enable) answers, e.g. serverNotReachable").argParser(parseActivationError))
     .addOption(new Option('--registration <state>', 'how the modem registers after enabling').choices(REGISTRATION_CHOICES))
-    .option('--cancel-at <minutes>', 'the portal calls notifyOperationCancel at this virtual minute', parseMinutes)
-    .option('--restart-at <minutes>', 'the host restarts (persist, drop, restore) at this virtual minute', parseMinutes)
+    .option('--cancel-at <time>', 'the portal calls notifyOperationCancel at this virtual time: minutes (14, 14.5) or minutes:seconds (14:59)', parseTimeInMinutes)
+    .option('--restart-at <time>', 'the host restarts (persist, drop, restore) at this virtual time: minutes (10, 10.5) or minutes:seconds', parseTimeInMinutes)
     .option('--json', 'print JSON lines (one per step, then the result) instead of text')
     .addHelpText('after', EXAMPLES)
     .action(async (flow: FlowSpec, options: SimulateOptions) => {
@@ -52,7 +52,7 @@ export function addSimulateCommand(program: Command, ctx: CommandContext): void 
       const printer = new TimelinePrinter(ctx.io.stdout, { json: options.json === true, origin: DEFAULT_START_TIME });
       printer.header(flow.title, { flow: flow.name });
       const result = await runScenario(scenario, (step) => printer.step(step));
-      printer.result(flow.name, result);
+      printer.result(result.flow ?? flow.name, result);
       if (result.final) return ctx.setExitCode(EXIT.ok);
       ctx.io.stderr(result.refused !== null ? `error: the hand-off was refused: ${result.refused}\n` : `error: ${result.operationId} did not reach a final state (stopped in ${result.state})\n`);
       ctx.setExitCode(EXIT.failed);

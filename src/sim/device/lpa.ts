@@ -13,6 +13,12 @@ export interface LpaOptions extends Partial<LpaOutcomes> {
   readonly maxConfirmationCodeRetries?: number;
   /** The SM-DP+ address of the profiles SM-DS discovery makes up. Default `smdp.example.com`. */
   readonly discoveryAddress?: string;
+  /**
+   * Release each profile once, as a real SM-DP+ does: another operation's download of an installed
+   * code gets `profileNotAvailableForNewBinding`. Default false (every download of an installed
+   * code answers its ICCID); `startSimulator` turns it on.
+   */
+  readonly bindProfilesOnce?: boolean;
   /** Told about what the LPA does on its own (idempotent answers, installs), for the trace. */
   readonly onEvent?: (operationId: string, summary: string) => void;
 }
@@ -39,8 +45,10 @@ const DEFAULTS: LpaOutcomes = { download: 'success', discover: 'nothing', enable
  * synchronous throw of {@link SimulatedEffectError}); slow ones answer through a promise settled
  * on the virtual clock.
  *
- * Downloads are idempotent: a code already installed answers its ICCID at once, and a code
- * whose slow download is still running joins it (a host restart re-issues the download).
+ * Downloads are idempotent for the operation that installed a code: it gets its ICCID at once
+ * (a host restart re-issues the download), and a code whose slow download is still running
+ * joins it. With `bindProfilesOnce` (the simulator's default), another operation asking for an
+ * installed code gets `profileNotAvailableForNewBinding`, as from a real SM-DP+ (decision D31).
  *
  * @example
  * const lpa = new SimulatedLpa(euicc, clock);
@@ -57,6 +65,9 @@ export class SimulatedLpa implements LpaEffects {
   readonly #onEvent: (operationId: string, summary: string) => void;
   readonly #confirmations = new Map<string, ConfirmationRule>();
   readonly #inFlight = new Map<string, InFlight>();
+  /** Which operation installed each code: the SM-DP+ binds a profile once (SGP.22), only that operation may re-ask. */
+  readonly #boundTo = new Map<string, string>();
+  readonly #bindOnce: boolean;
   #discovered = 0;
 
   /**
@@ -67,7 +78,8 @@ export class SimulatedLpa implements LpaEffects {
   constructor(euicc: VirtualEuicc, clock: VirtualClock, options: LpaOptions = {}) {
     this.#euicc = euicc;
     this.#clock = clock;
-    const { maxConfirmationCodeRetries, discoveryAddress, onEvent, ...defaults } = options;
+    const { maxConfirmationCodeRetries, discoveryAddress, onEvent, bindProfilesOnce, ...defaults } = options;
+    this.#bindOnce = bindProfilesOnce === true;
     this.#defaults = { ...DEFAULTS, ...defaults };
     this.#maxRetries = maxConfirmationCodeRetries ?? 3;
     this.#discoveryAddress = discoveryAddress ?? 'smdp.example.com';
@@ -105,6 +117,10 @@ export class SimulatedLpa implements LpaEffects {
   download(request: Parameters<LpaEffects['download']>[0]): MaybePromise<{ readonly iccid: string }> {
     const { operationId, activationCode, confirmationCode, onProgress } = request;
     const installed = this.#euicc.installedFrom(activationCode);
+    const boundTo = this.#boundTo.get(codeKey(activationCode));
+    if (this.#bindOnce && installed !== null && boundTo !== undefined && boundTo !== operationId) {
+      throw new SimulatedEffectError('profileNotAvailableForNewBinding', 'the SM-DP+ already released the profile of this activation code to another download');
+    }
     if (installed !== null) {
       this.#onEvent(operationId, `profile ${installed} is already installed from this activation code; not installing it again`);
       return { iccid: installed };
@@ -213,6 +229,7 @@ export class SimulatedLpa implements LpaEffects {
       throw new SimulatedEffectError('insufficientSpaceOnCard', 'the simulated eUICC is full');
     }
     const { iccid, created } = this.#euicc.install(activationCode);
+    if (created) this.#boundTo.set(codeKey(activationCode), operationId);
     this.#onEvent(operationId, created ? `installed profile ${iccid}` : `profile ${iccid} was already installed`);
     return { iccid };
   }
