@@ -121,7 +121,7 @@ const FrameSchema = v.object({
   nextOperationNumber: v.pipe(count, v.minValue(1)),
   operations: dictionary,
   finished: dictionary,
-  lpa: v.object({ active: v.nullable(v.string()), queue: v.array(v.unknown()) }),
+  lpa: v.object({ active: v.nullable(v.string()), queue: v.array(v.unknown()), head: v.optional(count) }),
   followers: dictionary,
   secrets: v.object({ operations: dictionary, owners: dictionary }),
 });
@@ -210,7 +210,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
     nextOperationNumber: document.nextOperationNumber,
     operations: emptyMap(),
     finished: emptyMap(),
-    lpa: { active: null, queue: [] },
+    lpa: { active: null, queue: [], head: 0 },
     followers: emptyMap(),
     secrets: { operations: emptyMap(), owners: emptyMap() },
   };
@@ -268,7 +268,7 @@ function operationProblem(state: CoreState, id: string, record: unknown, secrets
 function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>): void {
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
-  for (const command of document.lpa.queue) {
+  for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
     if (v.safeParse(QueuedSchema, command).success && live((command as LpaCommand).operationId)) state.lpa.queue.push(command as LpaCommand);
   }
   // Followers: the stored order where it is right, then every kept operation with an ICCID not yet listed.

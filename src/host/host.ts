@@ -9,6 +9,7 @@ import type { NetworkRegistrationState } from '../domain/enums';
 import type { Effects } from './effects';
 import { callEffect } from './effectCall';
 import { runCommand, type RunContext } from './run';
+import { WorkQueue } from './workQueue';
 
 /** Host configuration: the core's, each part optional, and the host's own. */
 export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & {
@@ -155,7 +156,7 @@ export function createHost(options: HostOptions): Host {
   const { lpaTimeoutMs = DEFAULT_LPA_TIMEOUT_MS, ...coreConfig } = options.config ?? {};
   let state = createState(coreConfig);
   let stopped = false;
-  const work: Work[] = [];
+  const work = new WorkQueue<Work>();
   let draining = false;
   /** A save is in flight: nothing after it in `work` may run until it ends. */
   let saving = false;
@@ -230,7 +231,7 @@ export function createHost(options: HostOptions): Host {
         if (outcome.ok) {
           durable = true;
           // Reports held while saves failed: the document that says they finished is stored now.
-          work.unshift(...heldReports.splice(0).map((command) => ({ kind: 'command' as const, command })));
+          work.unshiftAll(heldReports.splice(0).map((command) => ({ kind: 'command' as const, command })));
           return then();
         }
         if (attempt < SAVE_ATTEMPTS) return save(attempt + 1, then);
@@ -335,7 +336,7 @@ export function createHost(options: HostOptions): Host {
       }),
     stop: () => {
       stopped = true;
-      work.length = 0;
+      work.clear();
       heldReports.length = 0;
       for (const timerId of lpaTimeouts) safely(() => effects.scheduler.clear(timerId));
       lpaTimeouts.clear();
