@@ -2,7 +2,9 @@ import type { FlowEvent, ProfileState } from '../machines/types';
 import type { CallbackScript, Command, CommandType, Report } from '../src/core/commands';
 import type { Reply } from '../src/core/inputs';
 import type { ActivationError } from '../src/domain/enums';
-import type { Effects } from '../src/host/effects';
+import type { Effects, MaybePromise } from '../src/host/effects';
+import type { CoreState } from '../src/core/state';
+import type { DocumentChanges } from '../src/core/storedRecords';
 import { createHost, type Host, type HostConfig, type ObservedStep } from '../src/host/host';
 import { createSimulatedDevice, settleMicrotasks, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
 import { lpaTimeoutId } from '../src/host/run';
@@ -151,16 +153,19 @@ export class World {
       diagnostic: (notice) => (notice.diagnostic.code === 'effectFailed' ? undefined : ran('diagnostic'), effects.diagnostic(notice)),
       storage: {
         load: () => storage.load(),
-        save: (document) => {
-          const covers = this.#observedSteps;
-          const stored = () => void (this.#durableThrough = Math.max(this.#durableThrough, covers));
-          const saving = storage.save(document);
-          if (saving instanceof Promise) return saving.then(stored);
-          stored();
-          return saving;
-        },
+        ...(storage.save === undefined ? {} : { save: (document: CoreState) => this.#durable(storage.save!(document)) }),
+        ...(storage.write === undefined ? {} : { write: (changes: DocumentChanges) => this.#durable(storage.write!(changes)) }),
       },
     };
+  }
+
+  /** Note, once `saving` ends well, that every step observed so far is durable. */
+  #durable(saving: MaybePromise<void>): MaybePromise<void> {
+    const covers = this.#observedSteps;
+    const stored = () => void (this.#durableThrough = Math.max(this.#durableThrough, covers));
+    if (saving instanceof Promise) return saving.then(stored);
+    stored();
+    return saving;
   }
 
   /**

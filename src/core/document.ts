@@ -5,6 +5,7 @@ import { parseActivationCode } from '../domain/activationCode';
 import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { ownerKey } from './owners';
+import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
 import { DEFAULT_TIMING } from '../../machines/definition';
 import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
@@ -175,9 +176,10 @@ const QueuedSchema = v.looseObject({ type: v.picklist(['lpa.download', 'lpa.disc
 
 /**
  * Restore a document as storage returned it: migrate it, check it, and keep what can run.
- * Null or undefined (first start) gives a fresh state. Pure: it never throws.
+ * Null or undefined (first start) gives a fresh state. A header and records (an incremental
+ * storage's `load`) are put back together first and checked the same way. Pure: it never throws.
  *
- * @param loaded - what `storage.load()` gave
+ * @param loaded - what `storage.load()` gave: a whole document, a header and records, or null
  * @param config - the host's configuration, for the fresh state when nothing can be used
  * @example
  * const { state, quarantined } = restoreDocument(await storage.load(), config);
@@ -185,11 +187,23 @@ const QueuedSchema = v.looseObject({ type: v.picklist(['lpa.download', 'lpa.disc
 export function restoreDocument(loaded: unknown, config: Parameters<typeof createState>[0] = {}): RestoredDocument {
   if (loaded === null || loaded === undefined) return { state: createState(config), quarantined: [] };
   try {
+    if (isStoredRecords(loaded)) return restoreRecords(loaded, config);
     return restore(loaded, config);
   } catch {
     // A getter or Proxy inside the document: it is not plain data.
     return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'the document could not be read (it is not plain data)' }] };
   }
+}
+
+/** A header and records (incremental storage): put back together, then checked like a whole document. */
+function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createState>[0]): RestoredDocument {
+  const { document, unreadable } = assembleDocument(loaded);
+  if (document === loaded) return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'header: expected a JSON object' }] };
+  const restored = restore(document, config);
+  // The whole document is the assembled one: hand back what storage returned instead.
+  const quarantined = restored.quarantined.map((q) => (q.kind === 'document' ? { ...q, document: loaded } : q));
+  for (const bad of unreadable) quarantined.push({ kind: 'operation', operationId: bad.operationId, record: bad.record, secrets: undefined, reason: bad.reason });
+  return { state: restored.state, quarantined };
 }
 
 function restore(loaded: unknown, config: Parameters<typeof createState>[0]): RestoredDocument {

@@ -10,6 +10,7 @@ import type { Effects } from './effects';
 import { callEffect } from './effectCall';
 import { runCommand, type RunContext } from './run';
 import { WorkQueue } from './workQueue';
+import { PendingChanges } from './pendingChanges';
 
 /** Host configuration: the core's, each part optional, and the host's own. */
 export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & {
@@ -154,7 +155,9 @@ const SAVE_ATTEMPTS = 3;
 export function createHost(options: HostOptions): Host {
   const { effects } = options;
   const { lpaTimeoutMs = DEFAULT_LPA_TIMEOUT_MS, ...coreConfig } = options.config ?? {};
+  if (typeof effects.storage.write !== 'function' && typeof effects.storage.save !== 'function') throw new TypeError('createHost: effects.storage needs write (incremental) or save (whole document)');
   let state = createState(coreConfig);
+  const changes = new PendingChanges();
   let stopped = false;
   const work = new WorkQueue<Work>();
   let draining = false;
@@ -179,6 +182,7 @@ export function createHost(options: HostOptions): Host {
     const timed = { ...input, now: effects.now(), ...(input.type === 'portal.call' && input.operationId === undefined ? { newOperationId: newOperationId(effects) } : {}) } as Input;
     const result = step(state, timed);
     state = result.state;
+    changes.note(state);
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
     work.push({ kind: 'save' });
     for (const command of result.commands) work.push({ kind: 'command', command });
@@ -223,8 +227,9 @@ export function createHost(options: HostOptions): Host {
 
   /** Save the current state (it includes every step so far); `then` runs once the save ended, now or later. */
   function save(attempt: number, then: () => void): void {
+    const written = effects.storage.write === undefined ? null : changes.take(state);
     callEffect(
-      () => effects.storage.save(state),
+      () => (written === null ? effects.storage.save!(state) : effects.storage.write!(written)),
       () => undefined,
       (outcome) => {
         if (stopped) return;
@@ -234,6 +239,8 @@ export function createHost(options: HostOptions): Host {
           work.unshiftAll(heldReports.splice(0).map((command) => ({ kind: 'command' as const, command })));
           return then();
         }
+        // What this write carried is written again by the next one.
+        if (written !== null) changes.giveBack(written);
         if (attempt < SAVE_ATTEMPTS) return save(attempt + 1, then);
         // The work this step promised still has to happen; only its report waits for a stored document.
         durable = false;
