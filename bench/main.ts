@@ -9,6 +9,7 @@ import { formatSection, formatTarget, type Section } from './lib/report';
 import { runPersistence } from './persistence';
 import { runSimulator } from './simulator';
 import { runThroughput } from './throughput';
+import { runStorage } from './storage';
 
 /*
  * `npm run bench`: every measurement, each printed as it completes, then the targets.
@@ -23,6 +24,7 @@ const MEASUREMENTS: ReadonlyArray<readonly [name: string, run: () => Section | P
   ['exploration', runExploration],
   ['bundle', runBundle],
   ['simulator', runSimulator],
+  ['storage', runStorage],
 ];
 
 const args = process.argv.slice(2);

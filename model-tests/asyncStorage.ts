@@ -1,4 +1,5 @@
 import type { CoreState } from '../src/core/state';
+import type { DocumentChanges, StoredRecords } from '../src/core/storedRecords';
 import type { StorageEffects } from '../src/host/effects';
 import { settleMicrotasks } from '../src/sim/device/index';
 
@@ -11,7 +12,8 @@ import { settleMicrotasks } from '../src/sim/device/index';
  */
 
 interface PendingSave {
-  readonly json: string;
+  /** Make this save durable. */
+  readonly apply: () => void;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -31,14 +33,19 @@ export class AsyncStorage implements StorageEffects {
     this.#seed = seed;
   }
 
-  load(): CoreState | null {
+  load(): CoreState | StoredRecords | null {
     return this.#durable === null ? null : (JSON.parse(this.#durable) as CoreState);
   }
 
   save(document: CoreState): Promise<void> {
     const json = JSON.stringify(document); // serialized now: the core goes on changing the object
+    return this.enqueue(() => void (this.#durable = json));
+  }
+
+  /** Queue a save whose `apply` makes it durable, completed later like every save. */
+  protected enqueue(apply: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      const save = { json, resolve, reject };
+      const save = { apply, resolve, reject };
       this.#pending.push(save);
       if (!this.#holding) this.#completeLater(save);
     });
@@ -62,7 +69,7 @@ export class AsyncStorage implements StorageEffects {
 
   /** The waiting saves reach the disk, then the power goes out before the host hears of it. */
   writeWithoutAnswer(): void {
-    for (const save of this.#pending) this.#durable = save.json;
+    for (const save of this.#pending) save.apply();
     this.completed += this.#pending.length;
     this.crash();
   }
@@ -86,7 +93,7 @@ export class AsyncStorage implements StorageEffects {
         save.reject(new Error('the disk was busy'));
         return;
       }
-      this.#durable = save.json;
+      save.apply();
       this.completed += 1;
       save.resolve();
     };
@@ -101,4 +108,31 @@ export class AsyncStorage implements StorageEffects {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   }
+}
+
+/**
+ * The same disk with the incremental contract: `write` instead of `save`; a write becomes
+ * durable whole (header, records, removals) when it completes, and is lost whole in a crash.
+ */
+export class AsyncRecordStorage extends AsyncStorage {
+  #header: string | null = null;
+  #records = new Map<string, string>();
+
+  override load(): StoredRecords | null {
+    return this.#header === null ? null : { header: this.#header, records: new Map(this.#records) };
+  }
+
+  write(changes: DocumentChanges): Promise<void> {
+    return this.enqueue(() => {
+      if (changes.replace) this.#records = new Map();
+      if (changes.header !== null) this.#header = changes.header;
+      for (const id of changes.remove) this.#records.delete(id);
+      for (const [id, record] of changes.put) this.#records.set(id, record);
+    });
+  }
+}
+
+/** An asynchronous storage for `seed`: whole documents for even seeds, records for odd ones, so the model runs cover both contracts. */
+export function asyncStorageFor(seed: number): AsyncStorage {
+  return seed % 2 === 0 ? new AsyncStorage(seed) : new AsyncRecordStorage(seed);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NetworkRegistrationState } from '../src/domain/enums';
-import { AsyncStorage } from './asyncStorage';
+import { asyncStorageFor } from './asyncStorage';
 import type { HeldOutcomes, LpaCallKind } from './heldLpa';
 import { HAND_OFFS, machineState, ReferenceModel, type HandOff, type LpaAnswer } from './referenceModel';
 import { BALANCE_ICCID, CONFIRMATION_CODE, MINUTE, PATH_CONFIG, T0 } from '../src/testing/scenarios';
@@ -227,7 +227,7 @@ describe('random interleavings against the reference model', () => {
     let restarts = 0;
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: 'max' }), fc.nat(), async (cmds, storageSeed) => {
-        const world = await World.create({ config: PATH_CONFIG, profiles: [{ iccid: BALANCE_ICCID }], storage: new AsyncStorage(storageSeed) });
+        const world = await World.create({ config: PATH_CONFIG, profiles: [{ iccid: BALANCE_ICCID }], storage: asyncStorageFor(storageSeed) });
         await fc.asyncModelRun(() => ({ model: new ReferenceModel(T0), real: world }), cmds);
         commandsRun += [...cmds].length;
         restarts += world.restarts;

@@ -2,9 +2,10 @@ import type { FlowEvent, ProfileState } from '../machines/types';
 import type { CallbackScript, Command, CommandType, Report } from '../src/core/commands';
 import type { Reply } from '../src/core/inputs';
 import type { ActivationError } from '../src/domain/enums';
-import type { Effects } from '../src/host/effects';
-import { createHost, type Host, type HostConfig, type ObservedStep } from '../src/host/host';
+import type { Effects, MaybePromise } from '../src/host/effects';
 import type { CoreState } from '../src/core/state';
+import type { DocumentChanges, StoredRecords } from '../src/core/storedRecords';
+import { createHost, type Host, type HostConfig, type ObservedStep } from '../src/host/host';
 import { createSimulatedDevice, settleMicrotasks, type ActivationFailure, type InitialProfile, type SimulatedDevice } from '../src/sim/device/index';
 import { lpaTimeoutId } from '../src/host/run';
 import type { AsyncStorage } from './asyncStorage';
@@ -157,16 +158,19 @@ export class World {
       diagnostic: (notice) => (notice.diagnostic.code === 'effectFailed' ? undefined : ran('diagnostic'), effects.diagnostic(notice)),
       storage: {
         load: () => storage.load(),
-        save: (document) => {
-          const covers = this.#observedSteps;
-          const stored = () => void (this.#durableThrough = Math.max(this.#durableThrough, covers));
-          const saving = storage.save(document);
-          if (saving instanceof Promise) return saving.then(stored);
-          stored();
-          return saving;
-        },
+        ...(storage.save === undefined ? {} : { save: (document: CoreState) => this.#durable(storage.save!(document)) }),
+        ...(storage.write === undefined ? {} : { write: (changes: DocumentChanges) => this.#durable(storage.write!(changes)) }),
       },
     };
+  }
+
+  /** Note, once `saving` ends well, that every step observed so far is durable. */
+  #durable(saving: MaybePromise<void>): MaybePromise<void> {
+    const covers = this.#observedSteps;
+    const stored = () => void (this.#durableThrough = Math.max(this.#durableThrough, covers));
+    if (saving instanceof Promise) return saving.then(stored);
+    stored();
+    return saving;
   }
 
   /**
@@ -286,8 +290,8 @@ export class World {
    * (as the minimal host's setTimeout timers do). The restarted host arms and shows again what
    * its stored state needs; what the lost commands would have taken down is gone already.
    */
-  #processDies(stored: CoreState | null): void {
-    this.#drawnIds = stored === null ? 0 : storedIds(stored);
+  #processDies(stored: CoreState | StoredRecords | null): void {
+    this.#drawnIds = stored === null ? 0 : highestStoredId(stored);
     for (const timer of this.device.clock.pending()) if (timer.id !== undefined) this.device.clock.clear(timer.id);
     for (const operationId of this.device.ui.toasts()) this.device.ui.hideToast(operationId);
   }
@@ -368,7 +372,9 @@ function failure(error: ActivationError): ActivationFailure {
   return error;
 }
 
-/** How many `op-N` ids a stored document holds: where a new process's id source continues from. */
-function storedIds(state: CoreState): number {
-  return [...Object.keys(state.operations), ...Object.keys(state.finished)].filter((id) => /^op-\d+$/.test(id)).length;
+/** The highest `op-N` a stored document (whole, or as records) holds: where a new process's id source continues from. */
+function highestStoredId(stored: CoreState | StoredRecords): number {
+  const records = 'records' in stored && stored.records instanceof Map ? Object.fromEntries(stored.records) : null;
+  const text = JSON.stringify(records === null ? stored : { ...stored, records });
+  return Math.max(0, ...[...text.matchAll(/op-(\d+)/g)].map((m) => Number(m[1])));
 }

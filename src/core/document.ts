@@ -5,6 +5,7 @@ import { parseActivationCode } from '../domain/activationCode';
 import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { ownerKey } from './owners';
+import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
 import { DEFAULT_TIMING } from '../../machines/definition';
 import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
@@ -121,7 +122,7 @@ const FrameSchema = v.object({
   nextOperationNumber: v.pipe(count, v.minValue(1)),
   operations: dictionary,
   finished: dictionary,
-  lpa: v.object({ active: v.nullable(v.string()), queue: v.array(v.unknown()) }),
+  lpa: v.object({ active: v.nullable(v.string()), queue: v.array(v.unknown()), head: v.optional(count) }),
   followers: dictionary,
   secrets: v.object({ operations: dictionary, owners: dictionary }),
 });
@@ -175,9 +176,10 @@ const QueuedSchema = v.looseObject({ type: v.picklist(['lpa.download', 'lpa.disc
 
 /**
  * Restore a document as storage returned it: migrate it, check it, and keep what can run.
- * Null or undefined (first start) gives a fresh state. Pure: it never throws.
+ * Null or undefined (first start) gives a fresh state. A header and records (an incremental
+ * storage's `load`) are put back together first and checked the same way. Pure: it never throws.
  *
- * @param loaded - what `storage.load()` gave
+ * @param loaded - what `storage.load()` gave: a whole document, a header and records, or null
  * @param config - the host's configuration, for the fresh state when nothing can be used
  * @example
  * const { state, quarantined } = restoreDocument(await storage.load(), config);
@@ -185,11 +187,23 @@ const QueuedSchema = v.looseObject({ type: v.picklist(['lpa.download', 'lpa.disc
 export function restoreDocument(loaded: unknown, config: Parameters<typeof createState>[0] = {}): RestoredDocument {
   if (loaded === null || loaded === undefined) return { state: createState(config), quarantined: [] };
   try {
+    if (isStoredRecords(loaded)) return restoreRecords(loaded, config);
     return restore(loaded, config);
   } catch {
     // A getter or Proxy inside the document: it is not plain data.
     return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'the document could not be read (it is not plain data)' }] };
   }
+}
+
+/** A header and records (incremental storage): put back together, then checked like a whole document. */
+function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createState>[0]): RestoredDocument {
+  const { document, unreadable } = assembleDocument(loaded);
+  if (document === loaded) return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'header: expected a JSON object' }] };
+  const restored = restore(document, config);
+  // The whole document is the assembled one: hand back what storage returned instead.
+  const quarantined = restored.quarantined.map((q) => (q.kind === 'document' ? { ...q, document: loaded } : q));
+  for (const bad of unreadable) quarantined.push({ kind: 'operation', operationId: bad.operationId, record: bad.record, secrets: undefined, reason: bad.reason });
+  return { state: restored.state, quarantined };
 }
 
 function restore(loaded: unknown, config: Parameters<typeof createState>[0]): RestoredDocument {
@@ -210,7 +224,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
     nextOperationNumber: document.nextOperationNumber,
     operations: emptyMap(),
     finished: emptyMap(),
-    lpa: { active: null, queue: [] },
+    lpa: { active: null, queue: [], head: 0 },
     followers: emptyMap(),
     secrets: { operations: emptyMap(), owners: emptyMap() },
   };
@@ -268,7 +282,7 @@ function operationProblem(state: CoreState, id: string, record: unknown, secrets
 function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>): void {
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
-  for (const command of document.lpa.queue) {
+  for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
     if (v.safeParse(QueuedSchema, command).success && live((command as LpaCommand).operationId)) state.lpa.queue.push(command as LpaCommand);
   }
   // Followers: the stored order where it is right, then every kept operation with an ICCID not yet listed.

@@ -12,18 +12,19 @@ import type { CoreState } from './state';
 // load, a clone or a restore), never part of the persisted document.
 const waiting = new WeakMap<LpaCommand[], Map<string, number>>();
 
-function waitingIn(queue: LpaCommand[]): Map<string, number> {
+function waitingIn(state: CoreState): Map<string, number> {
+  const queue = state.lpa.queue;
   let counts = waiting.get(queue);
   if (counts === undefined) {
     counts = new Map();
-    for (const command of queue) counts.set(command.operationId, (counts.get(command.operationId) ?? 0) + 1);
+    for (let i = state.lpa.head ?? 0; i < queue.length; i++) counts.set(queue[i]!.operationId, (counts.get(queue[i]!.operationId) ?? 0) + 1);
     waiting.set(queue, counts);
   }
   return counts;
 }
 
-function countWaiting(queue: LpaCommand[], operationId: string, change: 1 | -1): void {
-  const counts = waitingIn(queue);
+function countWaiting(state: CoreState, operationId: string, change: 1 | -1): void {
+  const counts = waitingIn(state);
   const count = (counts.get(operationId) ?? 0) + change;
   if (count > 0) counts.set(operationId, count);
   else counts.delete(operationId);
@@ -35,7 +36,7 @@ export function requestLpa(state: CoreState, command: LpaCommand, out: Command[]
     state.lpa.active = command.operationId;
     out.push(withSecrets(state, command));
   } else {
-    countWaiting(state.lpa.queue, command.operationId, 1);
+    countWaiting(state, command.operationId, 1);
     state.lpa.queue.push(command);
   }
 }
@@ -45,13 +46,19 @@ export function releaseLpa(state: CoreState, operationId: string): void {
   if (state.lpa.active === operationId) state.lpa.active = null;
 }
 
+/** The commands still waiting, oldest first (a copy: the queue's array also holds those that left). */
+export function queuedCommands(state: CoreState): LpaCommand[] {
+  return state.lpa.queue.slice(state.lpa.head ?? 0);
+}
+
 /** Forget every queued command of an operation (it finished). */
 export function dropQueued(state: CoreState, operationId: string): void {
   const queue = state.lpa.queue;
   // An empty queue, or none of this operation's commands in it (the common cases): nothing to scan.
-  const counts = queue.length === 0 ? undefined : waitingIn(queue);
+  const counts = queue.length === 0 ? undefined : waitingIn(state);
   if (counts !== undefined && counts.delete(operationId)) {
-    state.lpa.queue = queue.filter((c) => c.operationId !== operationId);
+    state.lpa.queue = queuedCommands(state).filter((c) => c.operationId !== operationId);
+    state.lpa.head = 0;
     waiting.set(state.lpa.queue, counts);
   }
   releaseLpa(state, operationId);
@@ -60,9 +67,21 @@ export function dropQueued(state: CoreState, operationId: string): void {
 /** Start the next queued command when the LPA is free. */
 export function pumpLpa(state: CoreState, out: Command[]): void {
   const queue = state.lpa.queue;
-  if (state.lpa.active !== null || queue.length === 0) return;
-  countWaiting(queue, queue[0]!.operationId, -1);
-  requestLpa(state, queue.shift()!, out);
+  const head = state.lpa.head ?? 0;
+  if (state.lpa.active !== null || head >= queue.length) return;
+  const next = queue[head]!;
+  countWaiting(state, next.operationId, -1);
+  // Move the head instead of shifting: Array.shift copies the rest, quadratic over a long queue.
+  if (head + 1 === queue.length) {
+    queue.length = 0;
+    state.lpa.head = 0;
+  } else if (head + 1 >= 64 && (head + 1) * 2 >= queue.length) {
+    queue.splice(0, head + 1);
+    state.lpa.head = 0;
+  } else {
+    state.lpa.head = head + 1;
+  }
+  requestLpa(state, next, out);
 }
 
 function withSecrets(state: CoreState, command: LpaCommand): LpaCommand {

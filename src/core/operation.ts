@@ -6,6 +6,7 @@ import { runtimeFor, stepFlow, takes, type FlowAction } from './flowRunner';
 import { dropQueued, requestLpa } from './lpaQueue';
 import { ownerKey } from './owners';
 import { own, setOwn } from './records';
+import { markChanged } from './changes';
 import type { CoreState, FinishedRecord, OperationRecord } from './state';
 
 /** Whether an operation's flow takes `event` where it stands. */
@@ -20,6 +21,7 @@ export function accepts(state: CoreState, op: OperationRecord, event: FlowEvent)
 export function advance(state: CoreState, op: OperationRecord, event: FlowEvent, out: Command[]): boolean {
   const next = stepFlow(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context, event);
   if (next === null) return false;
+  markChanged(state, op.id);
   const previousIccid = op.context.iccid;
   op.value = next.value;
   op.context = next.context;
@@ -111,7 +113,12 @@ function keepFinished(state: CoreState, record: FinishedRecord): void {
   if (order === undefined) finishOrder.set(finished, (order = Object.keys(finished)));
   if (own(finished, record.id) === undefined) order.push(record.id);
   setOwn(finished, record.id, record);
-  while (order.length > state.config.retainFinished) delete finished[order.shift()!];
+  markChanged(state, record.id);
+  while (order.length > state.config.retainFinished) {
+    const dropped = order.shift()!;
+    delete finished[dropped];
+    markChanged(state, dropped);
+  }
 }
 
 /** Keep the ICCID → operations index in step with an operation's ICCID (`previousIccid`: null for a new one). */

@@ -1,6 +1,7 @@
 import type { Command } from './commands';
 import { flows } from '../../machines/flows';
 import { entryEffects, runtimeFor } from './flowRunner';
+import { queuedCommands } from './lpaQueue';
 import { emit } from './operation';
 import { own } from './records';
 import type { CoreState } from './state';
@@ -18,8 +19,8 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
     if (record.reportPending === true) out.push({ type: 'report', report: record.report });
   }
   const first = state.lpa.active;
-  const queued = state.lpa.queue.map((c) => c.operationId);
-  state.lpa = { active: null, queue: [] };
+  const queued = queuedCommands(state).map((c) => c.operationId);
+  state.lpa = { active: null, queue: [], head: 0 };
   const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
   for (const id of order) {
     const op = own(state.operations, id);

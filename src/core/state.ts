@@ -112,8 +112,14 @@ export interface CoreState {
   lpa: {
     /** The operation whose LPA command is running; null when the LPA is free. */
     active: string | null;
-    /** Commands waiting their turn, oldest first, without their secrets. */
+    /** Commands waiting their turn, oldest first, without their secrets; those before `head` have left. */
     queue: LpaCommand[];
+    /**
+     * How many commands at the start of `queue` have already left it: dequeuing moves this index
+     * instead of shifting the array (O(1) at any length); the array is compacted once they are
+     * half of it. Absent: 0 (documents written before it existed).
+     */
+    head?: number;
   };
   /** ICCID → live operations following that profile's registration. */
   followers: Record<string, string[]>;
@@ -133,7 +139,7 @@ export function createState(config: Partial<Omit<CoreConfig, 'timing'>> & { timi
     // Null-prototype maps: ids and ICCIDs from outside (`__proto__`, ...) stay ordinary keys.
     operations: emptyMap(),
     finished: emptyMap(),
-    lpa: { active: null, queue: [] },
+    lpa: { active: null, queue: [], head: 0 },
     followers: emptyMap(),
     secrets: { operations: emptyMap(), owners: emptyMap() },
   };

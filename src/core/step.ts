@@ -4,6 +4,7 @@ import { describeType, diagnostic, quote } from '../domain/diagnostics';
 import { isNetworkRegistrationState } from '../domain/enums';
 import { validateTransactionId } from '../domain/transactionId';
 import { own, setOwn } from './records';
+import { markChanged } from './changes';
 import type { Command } from './commands';
 import { handOff } from './handOff';
 import type { Input, Reply } from './inputs';
@@ -33,7 +34,20 @@ export function step(state: CoreState, input: Input): StepResult {
   const commands: Command[] = [];
   const reply = dispatch(state, input, commands);
   pumpLpa(state, commands);
+  markTouched(state, input, reply, commands);
   return { state, commands, reply };
+}
+
+/** Mark every operation the input, the reply or a command names: their records may have changed. */
+function markTouched(state: CoreState, input: Input, reply: Reply, commands: readonly Command[]): void {
+  if ('operationId' in input && typeof input.operationId === 'string') markChanged(state, input.operationId);
+  if (input.type === 'timer.fired') markChanged(state, input.timerId);
+  if (reply.type === 'operation') markChanged(state, reply.operationId);
+  for (const command of commands) {
+    if (command.type === 'report') markChanged(state, command.report.operationId);
+    else if ('operationId' in command && typeof command.operationId === 'string') markChanged(state, command.operationId);
+    else if ('timerId' in command) markChanged(state, command.timerId);
+  }
 }
 
 function dispatch(state: CoreState, input: Input, out: Command[]): Reply {

@@ -1,6 +1,7 @@
 import type { ProfileState } from '../../machines/types';
 import type { CallbackScript, DiagnosticNotice, Report } from '../core/commands';
 import type { CoreState } from '../core/state';
+import type { DocumentChanges, StoredRecords } from '../core/storedRecords';
 import type { ProgressStage } from '../../machines/types';
 
 /** A value now or later: every effect may answer synchronously or with a promise. */
@@ -125,15 +126,31 @@ export interface UiEffects {
   returnToApp(operationId: string): void;
 }
 
-/** Where the persisted document lives. `save` is awaited before any command of its step runs. */
+/**
+ * Where the persisted document lives. Give `write` (incremental: a step writes only the records
+ * it changed) or `save` (the whole document after every step); with both, `write` is used. The
+ * step's write or save is awaited before any command of its step runs.
+ */
 export interface StorageEffects {
-  /** The document saved last, or null when there is none (first start). */
-  load(): MaybePromise<CoreState | null>;
+  /**
+   * What was stored last, or null when there is none (first start): for `write`, the header and
+   * every record as written; for `save`, the document. A whole document of an older format is
+   * migrated, and a record that cannot be used is handed to `onQuarantine`.
+   */
+  load(): MaybePromise<CoreState | StoredRecords | null>;
   /**
    * Store the whole document after every step, replacing the previous one; a rejection becomes a diagnostic.
    * @param document - the core's state: plain JSON, secrets included (hosts may encrypt `secrets`)
    */
-  save(document: CoreState): MaybePromise<void>;
+  save?(document: CoreState): MaybePromise<void>;
+  /**
+   * Apply one step's changes: replace the header when one is given, store each record of `put`
+   * by its id, delete the ids of `remove`; with `replace`, drop everything else first. All of
+   * it or none of it must become durable (a rejection: none; the host writes it again). A
+   * rejection becomes a diagnostic.
+   * @param changes - JSON strings: the header and the records of the operations the step changed (records hold credentials)
+   */
+  write?(changes: DocumentChanges): MaybePromise<void>;
 }
 
 /**

@@ -9,6 +9,8 @@ import type { NetworkRegistrationState } from '../domain/enums';
 import type { Effects } from './effects';
 import { callEffect } from './effectCall';
 import { runCommand, type RunContext } from './run';
+import { WorkQueue } from './workQueue';
+import { PendingChanges } from './pendingChanges';
 
 /** Host configuration: the core's, each part optional, and the host's own. */
 export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & {
@@ -157,9 +159,11 @@ const SAVE_ATTEMPTS = 3;
 export function createHost(options: HostOptions): Host {
   const { effects } = options;
   const { lpaTimeoutMs = DEFAULT_LPA_TIMEOUT_MS, ...coreConfig } = options.config ?? {};
+  if (typeof effects.storage.write !== 'function' && typeof effects.storage.save !== 'function') throw new TypeError('createHost: effects.storage needs write (incremental) or save (whole document)');
   let state = createState(coreConfig);
+  const changes = new PendingChanges();
   let stopped = false;
-  const work: Work[] = [];
+  const work = new WorkQueue<Work>();
   let draining = false;
   /** A save is in flight: nothing after it in `work` may run until it ends. */
   let saving = false;
@@ -182,6 +186,7 @@ export function createHost(options: HostOptions): Host {
     const timed = { ...input, now: effects.now(), ...(input.type === 'portal.call' && input.operationId === undefined ? { newOperationId: newOperationId(effects) } : {}) } as Input;
     const result = step(state, timed);
     state = result.state;
+    changes.note(state);
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
     work.push({ kind: 'save' });
     for (const command of result.commands) work.push({ kind: 'command', command });
@@ -226,17 +231,20 @@ export function createHost(options: HostOptions): Host {
 
   /** Save the current state (it includes every step so far); `then` runs once the save ended, now or later. */
   function save(attempt: number, then: () => void): void {
+    const written = effects.storage.write === undefined ? null : changes.take(state);
     callEffect(
-      () => effects.storage.save(state),
+      () => (written === null ? effects.storage.save!(state) : effects.storage.write!(written)),
       () => undefined,
       (outcome) => {
         if (stopped) return;
         if (outcome.ok) {
           durable = true;
           // Reports held while saves failed: the document that says they finished is stored now.
-          work.unshift(...heldReports.splice(0).map((command) => ({ kind: 'command' as const, command })));
+          work.unshiftAll(heldReports.splice(0).map((command) => ({ kind: 'command' as const, command })));
           return then();
         }
+        // What this write carried is written again by the next one.
+        if (written !== null) changes.giveBack(written);
         if (attempt < SAVE_ATTEMPTS) return save(attempt + 1, then);
         // The work this step promised still has to happen; only its report waits for a stored document.
         durable = false;
@@ -339,7 +347,7 @@ export function createHost(options: HostOptions): Host {
       }),
     stop: () => {
       stopped = true;
-      work.length = 0;
+      work.clear();
       heldReports.length = 0;
       for (const timerId of lpaTimeouts) safely(() => effects.scheduler.clear(timerId));
       lpaTimeouts.clear();

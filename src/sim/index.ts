@@ -35,3 +35,4 @@ export type { Trace, TraceEntry, TraceKind, TraceOptions } from './device/trace'
 export { MIN_SCRUBBED_SECRET_LENGTH, type Redactor } from './device/redact';
 export type { SimulatedUi, UiView, ProgressView } from './device/ui';
 export type { MemoryStorage } from './device/storage';
+export { RecordStorage } from './device/recordStorage';

@@ -1,5 +1,7 @@
 import type { CallbackScript, DiagnosticNotice, Report } from '../core/commands';
 import type { Effects } from '../host/effects';
+import type { CoreState } from '../core/state';
+import type { DocumentChanges } from '../core/storedRecords';
 import type { TestClock } from './environment';
 import { KitLpa } from './kitLpa';
 
@@ -114,7 +116,11 @@ export class ObservedEffects {
           }),
         returnToApp: (id) => this.#ui(`returnToApp ${id}`, () => inner.ui.returnToApp(id)),
       },
-      storage: { load: () => passed(inner.storage.load(), 'storage.load'), save: (document) => passed(inner.storage.save(document), 'storage.save') },
+      storage: {
+        load: () => passed(inner.storage.load(), 'storage.load'),
+        ...(inner.storage.save === undefined ? {} : { save: (document: CoreState) => passed(inner.storage.save!(document), 'storage.save') }),
+        ...(inner.storage.write === undefined ? {} : { write: (changes: DocumentChanges) => passed(inner.storage.write!(changes), 'storage.write') }),
+      },
       callback: (operationId, script, args) => {
         this.callbacks.push({ operationId, script, args });
         inner.callback(operationId, script, args);

@@ -25,3 +25,4 @@ export { Trace, formatOffset, summarizeCommand, type TraceEntry, type TraceKind,
 export { Redactor, redactText, codeKey, matchingIdOf, MIN_SCRUBBED_SECRET_LENGTH } from './redact';
 export { SimulatedUi, type UiView, type ProgressView } from './ui';
 export { MemoryStorage } from './storage';
+export { RecordStorage } from './recordStorage';

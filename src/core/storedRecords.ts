@@ -1,0 +1,150 @@
+import { ownerKey } from './owners';
+import { own } from './records';
+import { queuedCommands } from './lpaQueue';
+import type { CoreState, FinishedRecord, OperationRecord, Secrets } from './state';
+
+/*
+ * The document split for incremental storage (decision D35): one small header for what all
+ * operations share, and one record per operation id, so that a step writes the header only when
+ * it changed and the records only of the operations it touched. Every part is a JSON string:
+ * what the storage writes is what it is given, and its size is the bytes a step costs.
+ */
+
+/** The shared part of the document: configuration, portal, LPA. Small: no operation's record is in it. */
+export interface DocumentHeader {
+  /** The document's format version (the one the whole document has). */
+  readonly version: CoreState['version'];
+  readonly config: CoreState['config'];
+  readonly transactionId: string | null;
+  readonly portalOpen: boolean;
+  readonly nextOperationNumber: number;
+  /** The LPA's running operation and the commands waiting (without secrets). */
+  readonly lpa: { readonly active: string | null; readonly queue: CoreState['lpa']['queue'] };
+}
+
+/** One operation's stored record: live (with its credentials), or finished (its report kept). */
+export type StoredRecord =
+  | {
+      readonly live: OperationRecord;
+      /** Its activation and confirmation codes (credentials: hosts may encrypt the record). */
+      readonly secrets?: Secrets['operations'][string];
+      /** True when it owns its activation code (same-code hand-offs join it). */
+      readonly owner?: true;
+    }
+  | { readonly finished: FinishedRecord };
+
+/**
+ * What one save writes through `StorageEffects.write`: apply `remove` and `put`, and replace the
+ * header when one is given. `replace: true` (the first save after a start) means: drop every
+ * record stored before and keep only these.
+ */
+export interface DocumentChanges {
+  /** True when the storage must drop everything it holds first (the first save after a start: a migrated or quarantined document). */
+  readonly replace: boolean;
+  /** The header as JSON, or null when it did not change. */
+  readonly header: string | null;
+  /** Records to store, as JSON, by operation id. */
+  readonly put: ReadonlyMap<string, string>;
+  /** Operation ids whose records are gone (finished ones dropped past `retainFinished`). */
+  readonly remove: readonly string[];
+}
+
+/** What an incremental storage loads back: the last header and every record, as written. */
+export interface StoredRecords {
+  /** The header JSON last written. */
+  readonly header: string;
+  /** Every record JSON, by operation id, in any order. */
+  readonly records: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+}
+
+/** The header of `state`, as JSON. */
+export function headerOf(state: CoreState): string {
+  const header: DocumentHeader = {
+    version: state.version,
+    config: state.config,
+    transactionId: state.transactionId,
+    portalOpen: state.portalOpen,
+    nextOperationNumber: state.nextOperationNumber,
+    lpa: { active: state.lpa.active, queue: queuedCommands(state) },
+  };
+  return JSON.stringify(header);
+}
+
+/** The record of `operationId` in `state` as JSON, or null when the state no longer holds it. */
+export function recordOf(state: CoreState, operationId: string): string | null {
+  const live = own(state.operations, operationId);
+  if (live !== undefined) {
+    const secrets = own(state.secrets.operations, operationId);
+    const code = secrets?.activationCode;
+    const owner = code !== undefined && own(state.secrets.owners, ownerKey(code)) === operationId;
+    return JSON.stringify({ live, ...(secrets === undefined ? {} : { secrets }), ...(owner ? { owner: true } : {}) });
+  }
+  const finished = own(state.finished, operationId);
+  return finished === undefined ? null : JSON.stringify({ finished });
+}
+
+/** Every record of `state`, for a full write. */
+export function allRecords(state: CoreState): Map<string, string> {
+  const records = new Map<string, string>();
+  for (const id of [...Object.keys(state.finished), ...Object.keys(state.operations)]) records.set(id, recordOf(state, id)!);
+  return records;
+}
+
+/** Whether what storage loaded is a header and records (rather than a whole document). */
+export function isStoredRecords(loaded: unknown): loaded is StoredRecords {
+  return typeof loaded === 'object' && loaded !== null && typeof (loaded as { header?: unknown }).header === 'string' && typeof (loaded as { records?: unknown }).records === 'object';
+}
+
+/**
+ * Put a header and records back together as a whole document (today's format), for the same
+ * migration, checks and quarantine as a document saved whole. A record that is not JSON, or not
+ * a record, is returned apart (quarantined by the caller).
+ */
+export function assembleDocument(stored: StoredRecords): { document: unknown; unreadable: Array<{ operationId: string; record: string; reason: string }> } {
+  let header: unknown;
+  try {
+    header = JSON.parse(stored.header);
+  } catch {
+    return { document: stored, unreadable: [] };
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return { document: stored, unreadable: [] };
+  const operations: Record<string, unknown> = Object.create(null);
+  const finished: Array<[string, FinishedRecord]> = [];
+  const secrets: Record<string, unknown> = Object.create(null);
+  const owners: Record<string, string> = Object.create(null);
+  const unreadable: Array<{ operationId: string; record: string; reason: string }> = [];
+  const entries = stored.records instanceof Map ? [...stored.records] : Object.entries(stored.records);
+  for (const [id, text] of entries) {
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      unreadable.push({ operationId: id, record: text, reason: 'the record is not JSON' });
+      continue;
+    }
+    const r = record as { live?: unknown; secrets?: { activationCode?: unknown }; owner?: unknown; finished?: unknown };
+    if (typeof record === 'object' && record !== null && r.live !== undefined) {
+      define(operations, id, r.live);
+      if (r.secrets !== undefined) define(secrets, id, r.secrets);
+      if (r.owner === true && typeof r.secrets?.activationCode === 'string') define(owners, ownerKey(r.secrets.activationCode), id);
+    } else if (typeof record === 'object' && record !== null && r.finished !== undefined) {
+      finished.push([id, r.finished as FinishedRecord]);
+    } else {
+      unreadable.push({ operationId: id, record: text, reason: 'the record is neither a live nor a finished operation' });
+    }
+  }
+  // Finished operations oldest first, as the whole document keeps them (retention drops the oldest).
+  finished.sort(([, a], [, b]) => endedAt(a) - endedAt(b));
+  const finishedMap: Record<string, unknown> = Object.create(null);
+  for (const [id, record] of finished) define(finishedMap, id, record);
+  return { document: { ...(header as object), operations, finished: finishedMap, followers: {}, secrets: { operations: secrets, owners } }, unreadable };
+}
+
+function endedAt(record: FinishedRecord): number {
+  const at = (record as { report?: { endedAt?: unknown } } | null)?.report?.endedAt;
+  return typeof at === 'number' ? at : 0;
+}
+
+function define(map: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+}

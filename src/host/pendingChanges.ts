@@ -1,0 +1,53 @@
+import { takeChanged } from '../core/changes';
+import type { CoreState } from '../core/state';
+import { allRecords, headerOf, recordOf, type DocumentChanges } from '../core/storedRecords';
+
+/**
+ * What an incremental storage has not durably received yet: the ids steps changed since the
+ * last write that succeeded, and whether the next write must replace everything (the first one
+ * after a start, or one after a write that failed while replacing). A write takes them; a
+ * failed write gives them back, so the next write carries them again.
+ */
+export class PendingChanges {
+  #ids = new Set<string>();
+  #replace = true;
+  /** The header the storage holds, as last handed to a write (null: unknown). */
+  #header: string | null = null;
+
+  /** Collect what the step just run on `state` changed. */
+  note(state: CoreState): void {
+    const ids = takeChanged(state);
+    if (this.#replace) return; // the next write writes every record anyway
+    for (const id of ids) this.#ids.add(id);
+  }
+
+  /** The changes for one write, serialized now from `state` (later steps do not alter them). */
+  take(state: CoreState): DocumentChanges {
+    const header = headerOf(state);
+    const changedHeader = this.#replace || header !== this.#header ? header : null;
+    this.#header = header;
+    if (this.#replace) {
+      this.#replace = false;
+      this.#ids.clear();
+      return { replace: true, header, put: allRecords(state), remove: [] };
+    }
+    const put = new Map<string, string>();
+    const remove: string[] = [];
+    for (const id of this.#ids) {
+      const record = recordOf(state, id);
+      if (record === null) remove.push(id);
+      else put.set(id, record);
+    }
+    this.#ids = new Set();
+    return { replace: false, header: changedHeader, put, remove };
+  }
+
+  /** A write failed: what it carried is still to be written. */
+  giveBack(changes: DocumentChanges): void {
+    if (changes.replace) this.#replace = true;
+    for (const id of changes.put.keys()) this.#ids.add(id);
+    for (const id of changes.remove) this.#ids.add(id);
+    // The storage may hold an older header: write it with the next changes.
+    this.#header = null;
+  }
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { restoreDocument } from '../../src/core/document';
+import type { CoreState } from '../../src/core/state';
+import type { DocumentChanges } from '../../src/core/storedRecords';
+import type { Effects } from '../../src/host/effects';
+import { createHost, type Host } from '../../src/host/host';
+import { createSimulatedDevice, RecordStorage, type SimulatedDevice } from '../../src/sim/device/index';
+import { operationIdOf, profileDownload } from '../support/world';
+
+/*
+ * The incremental storage contract (decision D35): every write carries the header only when it
+ * changed and the records of the operations the step changed; what storage holds restores to
+ * the host's state; today's whole-document format (test/fixtures/document-v1.json) still
+ * restores and is rewritten as records on the first write.
+ */
+
+const FIXTURE_TEXT = readFileSync(new URL('../fixtures/document-v1.json', import.meta.url), 'utf8');
+
+/** A record storage that also keeps every write it was given. */
+class WatchedStorage extends RecordStorage {
+  readonly changes: DocumentChanges[] = [];
+  constructor(readonly initial: unknown = null) {
+    super();
+  }
+  override load() {
+    return super.load() ?? (this.initial as ReturnType<RecordStorage['load']>);
+  }
+  /** When set, after every write: the state the records must restore to. */
+  expected: (() => CoreState) | null = null;
+  readonly mismatches: number[] = [];
+  override write(changes: DocumentChanges): void {
+    this.changes.push(changes);
+    super.write(changes);
+    if (this.expected !== null && !isDeepStrictEqual(restoredForm(this.load()), restoredForm(JSON.parse(JSON.stringify(this.expected()))))) this.mismatches.push(this.changes.length);
+  }
+}
+
+function hostOn(storage: WatchedStorage, device: SimulatedDevice = createSimulatedDevice({ startTime: Date.parse('2026-01-01T00:10:00Z') })): { host: Host; device: SimulatedDevice } {
+  const effects: Effects = { ...device.effects, storage };
+  const host = createHost({ effects });
+  device.attach(host);
+  return { host, device };
+}
+
+/** The state as a restore reads it, in a form two states can be compared by. */
+const restoredForm = (loaded: unknown) => JSON.parse(JSON.stringify(restoreDocument(loaded).state)) as CoreState;
+
+describe('incremental storage', () => {
+  it('stores records that restore to the host state after every step of several flows', async () => {
+    const storage = new WatchedStorage();
+    const { host, device } = hostOn(storage);
+    storage.expected = () => host.state();
+    await host.start();
+    const ids = [operationIdOf(host.call(profileDownload())), operationIdOf(host.call(profileDownload(30, '1$smdp.example.com$SECOND-MATCHING-ID-0042')))];
+    await device.clock.advanceAsync(3_600_000);
+    await host.idle();
+    expect(host.operations().find((op) => op.id === ids[0])?.live).toBe(false);
+    expect(storage.changes.length).toBeGreaterThan(5);
+    expect(storage.mismatches).toEqual([]);
+    expect(restoredForm(storage.load())).toEqual(restoredForm(JSON.parse(JSON.stringify(host.state()))));
+  });
+
+  it('writes only the operation a step changed, and the header only when it changed', async () => {
+    const storage = new WatchedStorage();
+    const { host } = hostOn(storage);
+    await host.start();
+    const first = operationIdOf(host.call(profileDownload(60)));
+    const second = operationIdOf(host.call(profileDownload(60, '1$smdp.example.com$SECOND-MATCHING-ID-0042')));
+    await host.idle();
+    const before = storage.changes.length;
+    host.user.dismissToast(second); // the toast is not shown yet: ignored, nothing changes but this id's record
+    host.send({ type: 'portal.closed' });
+    await host.idle();
+    const [dismissed, closed] = storage.changes.slice(before);
+    expect([...dismissed!.put.keys()]).toEqual([second]);
+    expect(dismissed!.header).toBeNull();
+    expect(closed!.put.size).toBe(0);
+    expect(JSON.parse(closed!.header!).portalOpen).toBe(false);
+    expect(storage.changes[0]!.replace).toBe(true);
+    expect(storage.changes.slice(1).every((c) => !c.replace)).toBe(true);
+    expect(first).not.toBe(second);
+  });
+
+  it("restores today's whole-document format, then rewrites it as records that restore the same", async () => {
+    const legacy = JSON.parse(FIXTURE_TEXT) as unknown;
+    const storage = new WatchedStorage(legacy);
+    const { host } = hostOn(storage);
+    await host.start();
+    await host.idle();
+    expect(host.operations().map((op) => [op.id, op.state, op.live])).toEqual([
+      ['op-1', 'scheduled', true],
+      ['op-2', 'confirmationCode', true],
+      ['op-3', 'waiting', true],
+      ['op-4', 'purchaseCancelled', false],
+    ]);
+    expect(storage.changes[0]!.replace).toBe(true);
+    expect(storage.size).toBe(4);
+    const again = hostOn(new WatchedStorage(storage.load()));
+    await again.host.start();
+    expect(again.host.operations()).toEqual(host.operations());
+    expect(restoredForm(storage.load())).toEqual(restoredForm(JSON.parse(JSON.stringify(host.state()))));
+  });
+
+  it('writes again what a failed write carried', async () => {
+    let failNext = false;
+    const storage = new (class extends WatchedStorage {
+      override write(changes: DocumentChanges): void {
+        if (failNext) {
+          failNext = false;
+          throw new Error('disk full');
+        }
+        super.write(changes);
+      }
+    })();
+    const { host } = hostOn(storage);
+    await host.start();
+    failNext = true;
+    const id = operationIdOf(host.call(profileDownload(60)));
+    await host.idle();
+    expect(restoreDocument(storage.load()).state.operations[id]).toBeDefined();
+  });
+
+  it('quarantines a record that is not JSON and resumes the others', () => {
+    const records = new Map([['op-9', '{"live": oops']]);
+    const header = JSON.stringify({ ...JSON.parse(FIXTURE_TEXT), operations: undefined, finished: undefined, secrets: undefined, followers: undefined });
+    const restored = restoreDocument({ header, records });
+    expect(restored.quarantined).toEqual([{ kind: 'operation', operationId: 'op-9', record: '{"live": oops', secrets: undefined, reason: 'the record is not JSON' }]);
+    expect(restoreDocument({ header: 'nope', records }).quarantined[0]?.kind).toBe('document');
+  });
+});
