@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /*
@@ -21,6 +22,10 @@ const PRODUCTS = ['test/portal/hostile.test.ts', 'test/testing/**/*.test.ts'];
 const FINDS_CHROMIUM = ['test/support/globalSetup.ts'];
 
 export default defineConfig({
+  // The examples in docs/ import the package by its name, as a user's code does; the tests run
+  // them against the sources (tsconfig.json's paths does the same for tsc), never against a
+  // dist/ that a fresh clone has not built. The package check runs the built package.
+  resolve: { alias: [{ find: /^mobile-plans-fulfillment$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
   test: {
     testTimeout: 30_000,
     // On CI also write the results as JSON, so .ci/run can print a plain "N passed, N failed" line.

@@ -220,7 +220,7 @@ describe('random interleavings against the reference model', () => {
       { seed: SEED, numRuns: NUM_RUNS },
     );
     console.log(`fast-check: ${NUM_RUNS} runs, ${commandsRun} commands`);
-  });
+  }, 180_000); // about 10 s alone; several times that on 2 shared cores
 
   it(`${ASYNC_RUNS} runs of the same on an asynchronous storage whose saves complete late, between the host's other work`, async () => {
     let commandsRun = 0;
@@ -235,5 +235,5 @@ describe('random interleavings against the reference model', () => {
       { seed: SEED, numRuns: ASYNC_RUNS },
     );
     console.log(`fast-check on an asynchronous storage: ${ASYNC_RUNS} runs, ${commandsRun} commands, ${restarts} restarts`);
-  });
+  }, 180_000);
 });

@@ -12,10 +12,8 @@ import { startMinimalHost, type Platform } from '../../docs/examples/minimal-hos
 
 /* The host guide's example is real: it runs against the simulated device and type-checks. */
 
-// The example imports the package by name, as a reader's host would. Inside this repository that
-// name must mean the sources (package.json's `exports` point at dist/, built only on pack);
-// tsconfig.json maps it for tsc the same way.
-vi.mock('mobile-plans-fulfillment', () => import('../../src/index'));
+// The example imports the package by name, as a reader's host would: vitest.config.ts and
+// tsconfig.json map that name to the sources (package.json's `exports` point at dist/).
 
 const metadata = { userAccount: 'New', purchaseInstrument: 'New', lineType: 'New', moDirectStatus: 'Complete', planName: '2GB Monthly' };
 const activationCode = '1$smdp.example.com$MATCH-EXAMPLE';
