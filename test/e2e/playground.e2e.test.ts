@@ -4,22 +4,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../../playground/serve';
+import type { Playground } from '../../playground/serve';
+import { servePlayground, type ServedPlayground } from './servedPlayground';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
+let served: ServedPlayground;
 let playground: Playground;
-let bundleDir: string | undefined;
 let browser: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
   const chromiumPath = (await findChromium()).path;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Its own bundle file, so other tests that build the bundle never hand the browser a half-written one.
-  bundleDir = mkdtempSync(join(tmpdir(), 'playground-bundle-'));
-  playground = await startPlayground({ port: 0, bundleFile: join(bundleDir, 'mobile-plans-sim.js') });
+  served = await servePlayground();
+  playground = served.playground;
   userDataDir = mkdtempSync(join(tmpdir(), 'playground-e2e-'));
   browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
@@ -31,8 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await playground?.close();
-  if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true });
+  await served?.close();
   if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
 });
 

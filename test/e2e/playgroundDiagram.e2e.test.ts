@@ -1,34 +1,32 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../../playground/serve';
+import type { Playground } from '../../playground/serve';
+import { servePlayground, type ServedPlayground } from './servedPlayground';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 
 // artifacts/ is git-ignored.
 const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+let served: ServedPlayground;
 let playground: Playground;
-let bundleDir: string | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
   const chromiumPath = (await findChromium()).path;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Its own bundle file, so other tests that build the bundle never hand the browser a half-written one.
-  bundleDir = mkdtempSync(join(tmpdir(), 'playground-bundle-'));
-  playground = await startPlayground({ port: 0, bundleFile: join(bundleDir, 'mobile-plans-sim.js') });
+  served = await servePlayground();
+  playground = served.playground;
   browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS], headless: true });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await playground?.close();
-  if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 async function openPlayground(width: number): Promise<{ page: Page; portal: FrameLocator; problems: string[] }> {
