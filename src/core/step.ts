@@ -128,7 +128,7 @@ function toOperation(state: CoreState, operationId: string, event: FlowEvent, ou
 
 /**
  * A timer that fired before its operation's deadline (a scheduler waking early, the wall clock
- * stepping back, a wait cut short at setTimeout's 2^31 ms limit) is armed again for the rest of
+ * stepping back, a host timer cut short by its platform's longest wait) is armed again for the rest of
  * the wait: otherwise the operation would wait until the next restart.
  */
 function rearmEarlyTimer(state: CoreState, timerId: string, now: number, out: Command[]): void {
