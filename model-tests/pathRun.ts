@@ -4,7 +4,7 @@ import type { FlowContext } from '../machines/types';
 import { maskActivationCode } from '../src/domain/activationCode';
 import { EVENT_TYPES } from '../src/testing/events';
 import { entryEffects, stateNames, type FlowSnapshot } from '../src/testing/machineModel';
-import { Checks, expectedSignatures, leaks, ownCommands, signature, untimedContext } from '../src/testing/observations';
+import { Checks, expectedSignatures, leaks, ownCommands, signature, theReport, untimedContext } from '../src/testing/observations';
 import { replay, type GeneratedPath, type ModelStep } from '../src/testing/paths';
 import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, modelMachine, OPERATION_ID, PATH_CONFIG, T0 } from '../src/testing/scenarios';
 import type { AsyncStorage } from './asyncStorage';
@@ -178,13 +178,9 @@ export class PathRun {
   }
 
   #checkReport(c: Checks, s: FlowSnapshot, step: ModelStep): void {
-    const reports = this.world.reportsOf(OPERATION_ID);
-    const expected = step.effects.find((e) => e.type === 'report')?.params as { outcome: string; activationResult: string | null } | undefined;
-    if (reports.length !== 1 || expected === undefined) {
-      c.fail(`exactly one report, and a report effect entering ${s.value}: got ${reports.length} reports`);
-      return;
-    }
-    const r = reports[0]!;
+    const found = theReport(c, this.world.reportsOf(OPERATION_ID), step, s.value);
+    if (found === null) return;
+    const { report: r, expected } = found;
     c.same(
       { operationId: r.operationId, flow: r.flow, outcome: r.outcome, activationResult: r.activationResult, activationCode: r.activationCode, registrationState: r.registrationState, startedAt: r.startedAt, endedAt: r.endedAt, hasIccid: r.iccid !== null },
       {

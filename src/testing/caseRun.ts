@@ -5,7 +5,7 @@ import { caseEnvironment, completeEffects, type EffectsUnderTest, type MakeEffec
 import { causeEvent } from './causeEvent';
 import type { LpaCallKind } from './kitLpa';
 import { entryEffects, type FlowSnapshot } from './machineModel';
-import { Checks, ConformanceError, expectedCallbacks, expectedSignatures, leaks, ownCommands, signature, untimedContext } from './observations';
+import { Checks, ConformanceError, expectedCallbacks, expectedSignatures, leaks, ownCommands, signature, theReport, untimedContext } from './observations';
 import { ObservedEffects } from './observedEffects';
 import { replay, type GeneratedPath, type ModelStep } from './paths';
 import { BALANCE_ICCID, PATH_CONFIG } from './scenarios';
@@ -255,13 +255,9 @@ export class CaseRun {
   }
 
   #checkReport(c: Checks, id: string, s: FlowSnapshot, step: ModelStep): void {
-    const reports = this.observed.reports.filter((r) => r.operationId === id);
-    const expected = step.effects.find((e) => e.type === 'report')?.params as { outcome: string; activationResult: string | null } | undefined;
-    if (reports.length !== 1 || expected === undefined) {
-      c.fail(`exactly one report, and a report effect entering ${s.value}: got ${reports.length} reports`);
-      return;
-    }
-    const r = reports[0]!;
+    const found = theReport(c, this.observed.reports.filter((r) => r.operationId === id), step, s.value);
+    if (found === null) return;
+    const { report: r, expected } = found;
     c.same(
       { operationId: r.operationId, flow: r.flow, outcome: r.outcome, activationResult: r.activationResult, activationCode: r.activationCode, startedAt: r.startedAt, endedAt: r.endedAt },
       { operationId: id, flow: this.generated.scenario.flow, outcome: expected.outcome, activationResult: expected.activationResult, activationCode: s.context.code?.masked ?? null, startedAt: this.#start, endedAt: this.#lastEventAt },

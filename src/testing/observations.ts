@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { FlowContext } from '../../machines/types';
-import type { Command } from '../core/commands';
+import type { Command, Report } from '../core/commands';
 import type { Effect } from './machineModel';
+import type { ModelStep } from './paths';
 import { SECRET_MATCHING_IDS } from './scenarios';
 
 /*
@@ -156,4 +157,23 @@ export function expectedCallbacks(effects: readonly Effect[], portalOpen: boolea
     if (e.type === 'registrationChanged') return [{ script: 'registrationChanged', args: JSON.stringify({ networkRegistrationState: p['state'], iccid: shownIccid }) }];
     return [];
   });
+}
+
+/** What the model says a final state's report holds. */
+export interface ExpectedReport {
+  readonly outcome: string;
+  readonly activationResult: string | null;
+}
+
+/**
+ * The one report a run made for an operation, with what the model's report effect on entering
+ * `state` says it holds; null (and a failed check) unless there is exactly one of each.
+ */
+export function theReport(c: Checks, reports: readonly Report[], step: ModelStep, state: string): { report: Report; expected: ExpectedReport } | null {
+  const expected = step.effects.find((e) => e.type === 'report')?.params as ExpectedReport | undefined;
+  if (reports.length !== 1 || expected === undefined) {
+    c.fail(`exactly one report, and a report effect entering ${state}: got ${reports.length} reports`);
+    return null;
+  }
+  return { report: reports[0]!, expected };
 }
