@@ -1,8 +1,10 @@
 /**
- * Builds the portal developer's simulator for the browser: one self-contained, minified IIFE,
- * `dist/browser/mobile-plans-sim.js` (with its source map beside it and a banner naming the
- * package and version), defining the global `MobilePlansSim` (`start(options)`).
- * Run by `npm run build` after tsdown; prints the size raw, minified and gzipped.
+ * Builds the two one-file browser scripts, each a self-contained, minified IIFE with its source
+ * map beside it and a banner naming the package and version: the portal developer's simulator,
+ * `dist/browser/mobile-plans-sim.js`, defining the global `MobilePlansSim` (`start(options)`),
+ * and the web-view page script, `dist/browser/mobile-plans-webview.js`, which defines the portal
+ * objects and no global of its own. Run by `npm run build` after tsdown; prints the sizes raw,
+ * minified and gzipped.
  */
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,20 @@ export const BROWSER_ENTRY = 'src/sim/browser.ts';
 /** The bundle, relative to the repository root. */
 export const BROWSER_BUNDLE = 'dist/browser/mobile-plans-sim.js';
 
+/** The web-view page script's first line. */
+export const WEBVIEW_BANNER = `/*! ${packageJson.name} ${packageJson.version} | the Mobile Plans portal objects for a web view, bridged to the host | ${packageJson.license} */`;
+/** The web-view page script's entry, relative to the repository root. */
+export const WEBVIEW_ENTRY = 'src/webview/page/main.ts';
+/** The web-view page script, relative to the repository root. */
+export const WEBVIEW_SCRIPT = 'dist/browser/mobile-plans-webview.js';
+
+/** One script to bundle: its entry, its global (none: it only defines what it installs) and banner. */
+interface ScriptSpec {
+  readonly entry: string;
+  readonly globalName?: string;
+  readonly banner: string;
+}
+
 /** What a build produced: where, and its sizes in bytes. */
 export interface BrowserBuild {
   readonly file: string;
@@ -39,22 +55,36 @@ export interface BrowserBuild {
  * @param outfile - where to write it (default `dist/browser/mobile-plans-sim.js` in the repository)
  * @returns the file and its sizes
  */
-export async function buildBrowserBundle(outfile: string = join(ROOT, BROWSER_BUNDLE)): Promise<BrowserBuild> {
+export function buildBrowserBundle(outfile: string = join(ROOT, BROWSER_BUNDLE)): Promise<BrowserBuild> {
+  return bundleScript({ entry: BROWSER_ENTRY, globalName: 'MobilePlansSim', banner: BROWSER_BANNER }, outfile);
+}
+
+/**
+ * Bundle the web-view page script (src/webview/page/main.ts) and write it.
+ *
+ * @param outfile - where to write it (default `dist/browser/mobile-plans-webview.js` in the repository)
+ * @returns the file and its sizes
+ */
+export function buildWebViewPageScript(outfile: string = join(ROOT, WEBVIEW_SCRIPT)): Promise<BrowserBuild> {
+  return bundleScript({ entry: WEBVIEW_ENTRY, banner: WEBVIEW_BANNER }, outfile);
+}
+
+async function bundleScript(spec: ScriptSpec, outfile: string): Promise<BrowserBuild> {
   const bundle = async (minify: boolean): Promise<{ code: Uint8Array; map: Uint8Array | undefined }> => {
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: [BROWSER_ENTRY],
+      entryPoints: [spec.entry],
       outfile,
       bundle: true,
       format: 'iife',
-      globalName: 'MobilePlansSim',
+      ...(spec.globalName === undefined ? {} : { globalName: spec.globalName }),
       platform: 'browser',
       // The sources need an ES2022 runtime anyway (tsconfig target and lib; Object.hasOwn): es2020 only
       // added helpers that rewrite the simulator's #private fields into WeakMaps.
       target: 'es2022',
       minify,
       legalComments: 'none',
-      banner: { js: BROWSER_BANNER },
+      banner: { js: spec.banner },
       sourcemap: minify ? 'linked' : false,
       // Maps to the original files and lines, without carrying the sources (as the library's maps).
       sourcesContent: false,
@@ -83,6 +113,7 @@ export async function buildBrowserBundle(outfile: string = join(ROOT, BROWSER_BU
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const built = await buildBrowserBundle();
-  console.log(`${relative(ROOT, built.file)}: raw ${kib(built.rawBytes)}, minified ${kib(built.minifiedBytes)}, minified+gzip ${kib(built.gzipBytes)}`);
+  for (const built of [await buildBrowserBundle(), await buildWebViewPageScript()]) {
+    console.log(`${relative(ROOT, built.file)}: raw ${kib(built.rawBytes)}, minified ${kib(built.minifiedBytes)}, minified+gzip ${kib(built.gzipBytes)}`);
+  }
 }
