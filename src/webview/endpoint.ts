@@ -134,8 +134,10 @@ export function createWebViewEndpoint(host: WebViewHost, options: WebViewEndpoin
       return post(frame, { mobilePlans: PROTOCOL_VERSION, type: 'reply', id: message.id, started: true }, reply.operationId);
     }
     const reason = reply.type === 'refused' ? reply.error.message : reply.type === 'ignored' ? reply.reason : 'the host gave no operation';
-    // The core reports its own refusals; an ignored call is reported here.
-    if (reply.type !== 'refused') notify(null, message.call.entryPoint, diagnostic('callRefused', `${message.call.entryPoint} from ${origin} was ignored: ${reason}`, 'arguments'));
+    // The core reports the refusals it finds in a call's values; the page's id and an ignored call are reported here.
+    if (reply.type !== 'refused' || reply.error.field === 'operationId') {
+      notify(null, message.call.entryPoint, diagnostic('callRefused', `${message.call.entryPoint} from ${origin} was ${reply.type === 'refused' ? 'refused' : 'ignored'}: ${reason}`, reply.type === 'refused' ? 'operationId' : 'arguments'));
+    }
     post(frame, { mobilePlans: PROTOCOL_VERSION, type: 'reply', id: message.id, started: false, reason }, message.id);
   };
 

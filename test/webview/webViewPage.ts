@@ -47,6 +47,8 @@ export interface WebViewPage {
   /** Every message string the page sent, in order. */
   readonly sent: string[];
   run(code: string, filename?: string): unknown;
+  /** Make the web view report another address for the frame from now on (the frame navigated). */
+  setFrameUrl(url: string): void;
   /** Send a raw message from this frame, as a page that bypasses the page script would. */
   post(message: string): void;
   /** Wait until every message each way has arrived and the host is idle. */
@@ -58,7 +60,7 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 export async function openWebViewPage(options: WebViewPageOptions = {}): Promise<WebViewPage> {
   const url = new URL(options.url ?? 'https://portal.example.com/buy');
-  const frameUrl = options.frameUrl ?? url.href;
+  let frameUrl = options.frameUrl ?? url.href;
   const log: string[] = [];
   const warnings: string[] = [];
   const sent: string[] = [];
@@ -95,6 +97,7 @@ export async function openWebViewPage(options: WebViewPageOptions = {}): Promise
     sent,
     run: (code, filename = 'page.js') => vm.runInContext(code, context, { filename }),
     post: toHost,
+    setFrameUrl: (next) => void (frameUrl = next),
     async settle() {
       for (let rounds = 0; rounds < 1000; rounds++) {
         await tick();
