@@ -56,14 +56,18 @@ describe('the page script and the endpoint, across an asynchronous transport', (
     expect(downloads(p)).toBe(0);
   });
 
-  it('a balance addition for a dormant profile activates it', async () => {
+  it('a balance addition for a dormant profile activates it; it returns to the app, so the page hears nothing', async () => {
     const p = await open();
     p.run(`MobilePlansInlineOperations.notifyBalanceAddition(md, "${DORMANT_ICCID}")`);
     await p.settle();
     await p.ref.advance(1);
     await p.settle();
     expect(p.ref.host.operations()).toEqual([expect.objectContaining({ flow: 'balanceAddition', outcome: 'connected' })]);
-    expect(p.log).toEqual(logged(p));
+    // It returns to the app: its callbacks are kept in the report, and the page hears none (D22).
+    const kept = p.ref.reports()[0]?.callbacks ?? [];
+    expect(new Set(kept.map((c) => c.script))).toEqual(new Set(['profileActivationComplete', 'registrationChanged']));
+    expect(kept.filter((c) => c.delivered)).toEqual([]);
+    expect(p.log).toEqual([]);
   });
 
   it('a repeated activation code gets the operation already downloading it; a cancel with the second context cancels that one', async () => {

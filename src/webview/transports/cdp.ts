@@ -3,7 +3,7 @@ import type { WebViewFrame, WebViewTransport } from '../endpoint';
 
 /** The part of a Playwright `Page` (or `BrowserContext`) the binding transport uses. */
 export interface PlaywrightBindingTarget {
-  exposeBinding(name: string, callback: (source: { readonly frame: PlaywrightFrame }, message: unknown) => unknown): Promise<void>;
+  exposeBinding(name: string, callback: (source: { readonly frame: PlaywrightFrame }, message: unknown) => unknown): Promise<unknown>;
 }
 
 /** The part of a Playwright `Frame` the binding transport uses. */
