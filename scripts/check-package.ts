@@ -26,7 +26,7 @@ import { chromium } from 'playwright-core';
 import { FLOW_NAMES } from '../machines/flows';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
 import { apiReports } from './api-report';
-import { BROWSER_SUBPATH } from './entryPoints';
+import { BROWSER_SUBPATH, WEBVIEW_PAGE_SUBPATH } from './entryPoints';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./package-check/consumer/', import.meta.url));
@@ -151,7 +151,7 @@ async function main(): Promise<number> {
       const paths = packed.files.map((file) => file.path);
       const stray = paths.filter((path) => !SHIPPED_FOLDERS.some((folder) => path.startsWith(folder)) && !['package.json', 'README.md', 'LICENSE'].includes(path));
       expect(stray.length === 0, `the tarball carries files consumers do not need: ${stray.join(', ')}`);
-      for (const needed of ['LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/browser/mobile-plans-sim.js', 'dist/browser/mobile-plans-sim.js.map', 'bin/mobile-plans.js']) {
+      for (const needed of ['LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/browser/mobile-plans-sim.js', 'dist/browser/mobile-plans-sim.js.map', 'dist/browser/mobile-plans-webview.js', 'dist/browser/mobile-plans-webview.js.map', 'bin/mobile-plans.js']) {
         expect(paths.includes(needed), `the tarball has no ${needed}`);
       }
       return `${packed.filename}: packed ${(packed.size / 1000).toFixed(1)} kB, unpacked ${(packed.unpackedSize / 1000).toFixed(1)} kB, ${packed.entryCount} files`;
@@ -161,9 +161,9 @@ async function main(): Promise<number> {
       expect(out.includes('All good!'), `publint has something to say:\n${out}`);
     });
     if (lint) await check('attw on the tarball: node16 (ESM) and bundler resolve every entry point with types', async () => {
-      // node10 and node16-from-CJS are out of scope for an ESM-only package (README); ./browser is a
-      // classic script for a <script> tag, not a module, so it has no types to resolve.
-      const out = await exec(join(ROOT, 'node_modules', '.bin', 'attw'), [packed.tarball, '--profile', 'esm-only', '--exclude-entrypoints', BROWSER_SUBPATH, '--format', 'ascii'], { cwd: work });
+      // node10 and node16-from-CJS are out of scope for an ESM-only package (README); ./browser and
+      // ./webview-page are classic scripts for a page, not modules, so they have no types to resolve.
+      const out = await exec(join(ROOT, 'node_modules', '.bin', 'attw'), [packed.tarball, '--profile', 'esm-only', '--exclude-entrypoints', BROWSER_SUBPATH, WEBVIEW_PAGE_SUBPATH, '--format', 'ascii'], { cwd: work });
       return out.split('\n').filter((line) => /^(node16 \(from ESM\)|bundler):/.test(line)).slice(0, 2).join('\n');
     });
     await check('the tarball installs alone into an empty project', async () => {
@@ -182,6 +182,7 @@ async function main(): Promise<number> {
       return out;
     });
     await check('one complete flow: createHost on createSimulatedDevice, inline download to connected', () => exec(process.execPath, ['flow.mjs'], inProject));
+    await check('./webview from the tarball: its page script (the ./webview-page file, pageScriptUrl()) in a page, bridged to createWebViewEndpoint, runs an inline download', () => exec(process.execPath, ['webview.mjs'], inProject));
     await check('npx mobile-plans --help, --version, demo', async () => {
       const help = await exec('npx', ['--no', '--', 'mobile-plans', '--help'], inProject);
       expect(help.includes('Usage: mobile-plans [options] [command]') && help.includes('demo') && !/^\s+docs\b/m.test(help), `unexpected --help:\n${help}`);

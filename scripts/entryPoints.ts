@@ -22,6 +22,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { subpath: './machines', name: 'machines', source: 'machines/index.ts', needsXstate: true },
   { subpath: './descriptions', name: 'descriptions', source: 'src/descriptions/index.ts', needsXstate: false },
   { subpath: './testing', name: 'testing', source: 'src/testing/index.ts', needsXstate: true },
+  { subpath: './webview', name: 'webview', source: 'src/webview/index.ts', needsXstate: false },
 ];
 
 /** The JSON Schema of the exported paths (`mobile-plans paths --json`, `pathsFor`), shipped as a file. */
@@ -29,3 +30,6 @@ export const PATHS_SCHEMA = { subpath: './testing/paths.schema.json', source: 's
 
 /** The simulator's one-file browser script, the `./browser` subpath. */
 export const BROWSER_SUBPATH = './browser';
+
+/** The web-view page script, a file to inject into a web view, the `./webview-page` subpath. */
+export const WEBVIEW_PAGE_SUBPATH = './webview-page';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_SUBPATH, ENTRY_POINTS, PATHS_SCHEMA } from '../scripts/entryPoints';
+import { BROWSER_SUBPATH, ENTRY_POINTS, PATHS_SCHEMA, WEBVIEW_PAGE_SUBPATH } from '../scripts/entryPoints';
 import { ENUM_OBJECTS } from '../src/domain/enums';
 
 /*
@@ -29,6 +29,7 @@ const DOCUMENTED: Record<string, readonly string[]> = {
   './machines': ['machines', 'machinesFor', 'flowMachine', 'flows'],
   './descriptions': ['ACTIVATION_ERROR_DESCRIPTIONS'],
   './testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
+  './webview': ['createWebViewEndpoint', 'nativeTransport', 'electronTransport', 'playwrightTransport', 'cdpTransport', 'pageScriptUrl'],
 };
 
 /** Names the issue found leaking, and the second name of normalizeMetadata: none may come back. */
@@ -39,6 +40,7 @@ const INTERNAL: Record<string, readonly string[]> = {
   './machines': ['guardsFor', 'updatesFor', 'timingKey', 'defineFlow', 'defineState', 'initialContext', 'inlineDownloadMachine'],
   './descriptions': [],
   './testing': ['generatedPaths', 'replay', 'Checks', 'pathName'],
+  './webview': ['parsePageMessage', 'installWebViewPage', 'createRemoteHost', 'detectPageTransport', 'copyArgument', 'HAND_OFF_ENTRY_POINTS'],
 };
 
 async function load(subpath: string): Promise<Record<string, unknown>> {
@@ -49,7 +51,7 @@ async function load(subpath: string): Promise<Record<string, unknown>> {
 
 describe('package entry points', () => {
   it('names exactly the documented entry points, the browser script and package.json', () => {
-    expect(Object.keys(manifest.exports).sort()).toEqual([...ENTRY_POINTS.map((entry) => entry.subpath), BROWSER_SUBPATH, PATHS_SCHEMA.subpath, './package.json'].sort());
+    expect(Object.keys(manifest.exports).sort()).toEqual([...ENTRY_POINTS.map((entry) => entry.subpath), BROWSER_SUBPATH, WEBVIEW_PAGE_SUBPATH, PATHS_SCHEMA.subpath, './package.json'].sort());
     expect(ENTRY_POINTS.map((entry) => entry.subpath).sort()).toEqual(Object.keys(DOCUMENTED).sort());
   });
 
@@ -57,9 +59,10 @@ describe('package entry points', () => {
     expect(manifest.exports[subpath]).toEqual({ types: `./dist/${entry.name}.d.ts`, import: `./dist/${entry.name}.js` });
   });
 
-  it('the root entry point is also main/types, and the browser script is dist/browser/mobile-plans-sim.js', () => {
+  it('the root entry point is also main/types, the browser script is dist/browser/mobile-plans-sim.js, the web-view page script beside it', () => {
     expect([manifest.main, manifest.types]).toEqual(['./dist/index.js', './dist/index.d.ts']);
     expect(manifest.exports[BROWSER_SUBPATH]).toBe('./dist/browser/mobile-plans-sim.js');
+    expect(manifest.exports[WEBVIEW_PAGE_SUBPATH]).toBe('./dist/browser/mobile-plans-webview.js');
   });
 
   it('xstate is an optional peer dependency, not a dependency', () => {

@@ -2,10 +2,10 @@
 const PAGE_SCRIPT = './browser/mobile-plans-webview.js';
 
 /**
- * The URL of the page script file in the installed package, to read and inject into the web
- * view (`readFileSync(pageScriptUrl(), 'utf8')` in Node; a native app bundles the file itself).
- * The same file is `import.meta.resolve('mobile-plans-fulfillment/webview-page')`.
+ * The `file:` URL (a string) of the page script in the installed package, to read and inject
+ * into the web view: `readFileSync(new URL(pageScriptUrl()), 'utf8')` in Node; a native app
+ * bundles the file itself. The same file is `import.meta.resolve('mobile-plans-fulfillment/webview-page')`.
  */
-export function pageScriptUrl(): URL {
-  return new URL(PAGE_SCRIPT, import.meta.url);
+export function pageScriptUrl(): string {
+  return new URL(PAGE_SCRIPT, import.meta.url).href;
 }

@@ -9,6 +9,7 @@ const EXPECTED = {
   'mobile-plans-fulfillment/descriptions': ['ACTIVATION_ERROR_DESCRIPTIONS'],
   'mobile-plans-fulfillment/machines': ['machines', 'machinesFor', 'flowMachine', 'flows'],
   'mobile-plans-fulfillment/testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
+  'mobile-plans-fulfillment/webview': ['createWebViewEndpoint', 'nativeTransport', 'electronTransport', 'playwrightTransport', 'cdpTransport', 'pageScriptUrl'],
 };
 /** The entry points that need the optional peer xstate. */
 const NEED_XSTATE = ['mobile-plans-fulfillment/machines', 'mobile-plans-fulfillment/testing'];
@@ -28,4 +29,4 @@ if (!withMachines) {
   }
 }
 // The simulator script and package.json resolve as files.
-for (const specifier of ['mobile-plans-fulfillment/browser', 'mobile-plans-fulfillment/testing/paths.schema.json', 'mobile-plans-fulfillment/package.json']) console.log(`${specifier}: ${import.meta.resolve(specifier)}`);
+for (const specifier of ['mobile-plans-fulfillment/browser', 'mobile-plans-fulfillment/webview-page', 'mobile-plans-fulfillment/testing/paths.schema.json', 'mobile-plans-fulfillment/package.json']) console.log(`${specifier}: ${import.meta.resolve(specifier)}`);

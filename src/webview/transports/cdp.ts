@@ -3,12 +3,15 @@ import type { WebViewFrame, WebViewTransport } from '../endpoint';
 
 /** The part of a Playwright `Page` (or `BrowserContext`) the binding transport uses. */
 export interface PlaywrightBindingTarget {
+  /** Give every frame a page function that calls `callback` with the calling frame. */
   exposeBinding(name: string, callback: (source: { readonly frame: PlaywrightFrame }, message: unknown) => unknown): Promise<unknown>;
 }
 
 /** The part of a Playwright `Frame` the binding transport uses. */
 export interface PlaywrightFrame {
+  /** The frame's address, as the browser records it. */
   url(): string;
+  /** Run a function in the frame's page. */
   evaluate(pageFunction: (args: readonly [string, string]) => unknown, arg: readonly [string, string]): Promise<unknown>;
 }
 
@@ -44,8 +47,11 @@ export async function playwrightTransport(target: PlaywrightBindingTarget): Prom
 
 /** The part of a CDP session (Puppeteer's `CDPSession`, chrome-remote-interface) the raw transport uses. */
 export interface CdpSession {
+  /** Send a DevTools Protocol command. */
   send(method: string, params?: object): Promise<unknown>;
+  /** Listen to a DevTools Protocol event. */
   on(event: string, listener: (params: never) => void): unknown;
+  /** Stop listening. */
   off(event: string, listener: (params: never) => void): unknown;
 }
 

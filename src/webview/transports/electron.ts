@@ -5,12 +5,15 @@ export const ELECTRON_CHANNEL = 'mobile-plans';
 
 /** The part of Electron's `ipcMain` the transport uses. */
 export interface ElectronIpcMain {
+  /** Listen on a channel. */
   on(channel: string, listener: (event: ElectronIpcEvent, message: unknown) => void): unknown;
+  /** Stop listening. */
   removeListener(channel: string, listener: (event: ElectronIpcEvent, message: unknown) => void): unknown;
 }
 
 /** The part of an `IpcMainEvent` the transport uses: the frame Electron says sent it. */
 export interface ElectronIpcEvent {
+  /** The frame that sent the message (null once it is gone): its address, and how to answer it. */
   readonly senderFrame: { readonly url: string; send(channel: string, message: string): void } | null;
 }
 
