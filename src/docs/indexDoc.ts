@@ -23,6 +23,7 @@ export function indexDocument(): string {
     '## For host developers',
     [
       '- [Host integration guide](host-guide.md): implement `Effects`, persist, restore, wire the scheduler; a complete minimal host.',
+      '- [The portal in a web view](webview.md): the page script and `createWebViewEndpoint`, one transport per web view (WebView2, WKWebView, Android, Electron, CDP) with the native code, and the reference host.',
       '- API reference: the TypeDoc of the public modules is not committed; `npm run docs:api` builds it into `docs/api/` (open `docs/api/index.html`).',
     ].join('\n'),
     '## Why it works this way',
