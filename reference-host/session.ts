@@ -25,7 +25,7 @@ export interface ReferenceSession {
 }
 
 /** Build the page script into a folder of its own and read it. */
-async function builtPageScript(): Promise<string> {
+export async function builtPageScript(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'reference-host-'));
   try {
     return readFileSync((await buildWebViewPageScript(join(dir, 'mobile-plans-webview.js'))).file, 'utf8');
