@@ -36,7 +36,8 @@ const op = vm.runInContext(`
   MobilePlansInlineOperations.notifyProfileDownload({ userAccount: 'New', moDirectStatus: 'Complete', planName: 'Plan' }, '1$smdp.example.com$PACKAGE-CHECK-1');
 `, page);
 assert.match(op.id, /^wv-/, 'the page got its operation context at once');
-for (let i = 0; i < 200 && host.operations().some((o) => o.live); i++) {
+const finished = () => host.operations().length > 0 && host.operations().every((o) => !o.live);
+for (let i = 0; i < 200 && !finished(); i++) {
   await new Promise((resolve) => setImmediate(resolve));
   await device.clock.advanceAsync(1000);
 }
