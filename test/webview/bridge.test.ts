@@ -91,6 +91,16 @@ describe('the page script and the endpoint, across an asynchronous transport', (
     expect(p.ref.diagnostics().map((n) => n.diagnostic.message)).toEqual([expect.stringMatching(/^the page at https:\/\/portal\.example\.com reports: .*downloadDelay/), expect.stringMatching(/reports: .*activationCode is a function/)]);
   });
 
+  it('a hand-off the host does not take is told to the page, and cancelling it then returns false', async () => {
+    const p = await open();
+    p.ref.host.stop();
+    p.run(`var op = MobilePlansInlineOperations.notifyProfileDownload(md, "${CODE}", 15);`);
+    await p.settle();
+    expect(p.warnings).toEqual([expect.stringMatching(/^\[MobilePlans\] the host started nothing for wv-.*: the host is stopped$/)]);
+    expect(p.run('MobilePlansInlineOperations.notifyOperationCancel(op)')).toBe(false);
+    expect(refusals(p)).toEqual([expect.stringContaining('was ignored: the host is stopped')]);
+  });
+
   it('a page that is not https gets MobilePlansSecurityError at once, and nothing is sent', async () => {
     const p = await open({ url: 'http://portal.example.com/buy' });
     expect(() => p.run(`MobilePlans.notifyCancelledPurchase(md)`)).toThrow(expect.objectContaining({ name: 'MobilePlansSecurityError' }));
