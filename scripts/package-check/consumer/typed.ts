@@ -4,6 +4,7 @@ import { createHost, parseActivationCode, roundDelay, validateMetadata, type Cor
 import { createPortalApi, MobilePlansSecurityError, type PortalApiOptions } from 'mobile-plans-fulfillment/portal';
 import { createSimulatedDevice, startSimulator, type SimulatedDevice, type Simulator, type TraceEntry } from 'mobile-plans-fulfillment/sim';
 import { ACTIVATION_ERROR_DESCRIPTIONS, type ActivationErrorDescription } from 'mobile-plans-fulfillment/descriptions';
+import { createWebViewEndpoint, nativeTransport, type NativeTransport, type WebViewEndpoint } from 'mobile-plans-fulfillment/webview';
 
 export function embed(effects: Effects): Host {
   return createHost({ effects });
@@ -36,3 +37,6 @@ export const address: string | undefined = parsed.ok ? parsed.value.address : un
 export const delay: number = roundDelay(5);
 export const problems: readonly Diagnostic[] = validateMetadata({ planName: 'x' }).diagnostics;
 export const description: ActivationErrorDescription = ACTIVATION_ERROR_DESCRIPTIONS.invalidIccid;
+
+export const bridge: NativeTransport = nativeTransport();
+export const endpoint = (host: Host): WebViewEndpoint => createWebViewEndpoint(host, { allowedHosts: ['portal.example.com'], transport: bridge });
