@@ -31,8 +31,11 @@ export interface FlowTiming {
   readonly awaitingUserLifetimeMs: number;
 }
 
-/** Where a legacy `DataMart.notifyPurchaseResult` payload leads. */
-export type LegacyRoute = 'download' | 'balance' | 'cancelled' | 'invalid';
+/**
+ * Where a legacy `DataMart.notifyPurchaseResult` payload leads; `physical`: a success with the
+ * ICCID of the device's physical SIM and no activation code (decision D37).
+ */
+export type LegacyRoute = 'download' | 'balance' | 'physical' | 'cancelled' | 'invalid';
 
 /** What the core hands a flow machine when it creates an operation. */
 export interface FlowInput {
@@ -209,6 +212,7 @@ export type Outcome =
   | 'cancelled'
   | 'expired'
   | 'balanceAdded'
+  | 'physicalSimPurchased'
   | 'purchaseCancelled'
   | 'rejected';
 

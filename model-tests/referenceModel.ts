@@ -3,7 +3,7 @@ import type { PortalCall } from '../src/core/inputs';
 import { formatActivationCode, parseActivationCode } from '../src/domain/activationCode';
 import type { ActivationError, NetworkRegistrationState } from '../src/domain/enums';
 import type { LpaCallKind } from './heldLpa';
-import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING } from '../src/testing/scenarios';
+import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING, PHYSICAL_ICCID } from '../src/testing/scenarios';
 
 /*
  * A small reference model of what the host should do with many operations at once: each
@@ -66,6 +66,13 @@ const OTHER_CODE = '1$smdp.example.com$SECRET-MATCH-3';
 const INLINE = 'MobilePlansInlineOperations.notifyProfileDownload';
 const download = (code: string, delay?: number): PortalCall => ({ kind: 'profileDownload', entryPoint: INLINE, metadata: METADATA, activationCode: code, ...(delay === undefined ? {} : { downloadDelay: delay }) });
 
+/** `DataMart.notifyPurchaseResult` for a plan on the device's physical SIM: no code, the SIM's ICCID. */
+const legacyPhysical: PortalCall = {
+  kind: 'purchaseResult',
+  entryPoint: 'DataMart.notifyPurchaseResult',
+  payload: JSON.stringify({ ver: '1', success: true, purchaseResult: JSON.stringify(METADATA), transactionId: 'tx-1', activationCode: '', iccid: PHYSICAL_ICCID }),
+};
+
 export const HAND_OFFS: readonly HandOff[] = [
   { name: 'inline A', flow: 'inlineDownload', call: download(CODE), code: CODE, delayMs: 0 },
   { name: 'inline B', flow: 'inlineDownload', call: download(OTHER_CODE), code: OTHER_CODE, delayMs: 0 },
@@ -76,6 +83,7 @@ export const HAND_OFFS: readonly HandOff[] = [
   { name: 'delayed profile, 15', flow: 'delayedProfile', call: { kind: 'delayedProfile', entryPoint: 'DataMart.notifyPurchaseDelayedProfile', metadata: METADATA, profileDownloadDelayInterval: 15 }, code: null, delayMs: 15 * MINUTE },
   { name: 'balance, no ICCID', flow: 'balanceAddition', call: { kind: 'balanceAddition', entryPoint: 'MobilePlans.notifyBalanceAddition', metadata: METADATA }, code: null, delayMs: 0 },
   { name: 'balance, ICCID', flow: 'balanceAddition', call: { kind: 'balanceAddition', entryPoint: 'MobilePlans.notifyBalanceAddition', metadata: METADATA, iccid: BALANCE_ICCID }, code: null, delayMs: 0, iccid: BALANCE_ICCID },
+  { name: 'legacy success, physical SIM', flow: 'legacyResult', call: legacyPhysical, code: null, delayMs: 0, iccid: PHYSICAL_ICCID },
   { name: 'cancelled purchase', flow: 'cancelledPurchase', call: { kind: 'cancelledPurchase', entryPoint: 'MobilePlans.notifyCancelledPurchase', metadata: METADATA }, code: null, delayMs: 0 },
 ];
 
@@ -128,6 +136,10 @@ export class ReferenceModel {
         break;
       case 'cancelledPurchase':
         op.phase = done('purchaseCancelled');
+        break;
+      case 'legacyResult':
+        // The only legacy hand-off the property test makes: the physical SIM's plan (decision D37).
+        op.phase = done('physicalSimPurchased');
         break;
       default:
         throw new Error(`reference model: no ${h.flow}`);

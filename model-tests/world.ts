@@ -140,7 +140,7 @@ export class World {
         enable: on('lpa.enable', (r) => lpa.enable(r)),
         profileState: on('lpa.queryProfile', (r) => lpa.profileState(r)),
       },
-      modem: { register: on('modem.register', (r) => modem.register(r)) },
+      modem: { register: on('modem.register', (r) => modem.register(r)), ...(modem.physicalIccid === undefined ? {} : { physicalIccid: modem.physicalIccid }) },
       ui: {
         progress: on('ui.progress', (...a: Parameters<Effects['ui']['progress']>) => ui.progress(...a)),
         scheduled: on('ui.scheduled', (...a: Parameters<Effects['ui']['scheduled']>) => ui.scheduled(...a)),

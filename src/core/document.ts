@@ -137,7 +137,7 @@ const ContextSchema = v.looseObject({
   code: v.nullable(v.looseObject({ address: v.string(), confirmationCodeRequired: v.boolean(), masked: v.string(), oid: v.optional(v.string()) })),
   iccid: v.nullable(v.string()),
   inputError: v.nullable(activationError),
-  legacyRoute: v.nullable(v.picklist(['download', 'balance', 'cancelled', 'invalid'])),
+  legacyRoute: v.nullable(v.picklist(['download', 'balance', 'physical', 'cancelled', 'invalid'])),
   deadline: v.nullable(time),
   startAt: v.nullable(time),
   confirmationAttempts: count,

@@ -107,6 +107,12 @@ export type Input =
        * core stays pure); made unique with a suffix if a record holds it. Absent: the next `op-N`.
        */
       readonly newOperationId?: string;
+      /**
+       * The ICCID of the SIM in the device's physical slot, as `effects.modem.physicalIccid` told
+       * the host (stamped like `now`); absent or null when the device has none or the host does
+       * not say. A legacy success with this ICCID is a physical-SIM purchase (decision D37).
+       */
+      readonly physicalIccid?: string | null;
       /** The origin of the portal page that called (`https://host[:port]`); absent when no page did. */
       readonly origin?: string;
     }

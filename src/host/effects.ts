@@ -70,6 +70,12 @@ export interface ModemEffects {
     /** The profile to register with. */
     readonly iccid: string;
   }): MaybePromise<void>;
+  /**
+   * The ICCID of the SIM in the device's physical slot, or null when the slot is empty or the
+   * device has none. Optional: without it every ICCID counts as an eUICC profile's. Asked at each
+   * legacy `DataMart.notifyPurchaseResult`, so it must answer at once (decision D37).
+   */
+  physicalIccid?(): string | null;
 }
 
 /** Timers: one per operation, identified by `timerId`. Setting an id again replaces its timer. */
