@@ -193,7 +193,7 @@ export function updatesFor(timing: FlowTiming): Updates {
     setStartAt: ({ context, event }) => ({ startAt: event.now + context.delayMs, deadline: event.now + context.delayMs }),
     noDeadline: () => ({ deadline: null }),
     fail: (_, { error }) => ({ failure: error }),
-    failWithEventError: ({ event }) => ({ failure: event.type === 'lpa.failed' ? event.error : 'unknownError' }),
+    failWithEventError: ({ event }) => ({ failure: event.type === 'lpa.failed' || event.type === 'modem.failed' ? event.error : 'unknownError' }),
     failWithInputError: ({ context }) => ({ failure: context.inputError ?? 'unknownError' }),
     rememberIccid: ({ context, event }) => ({ iccid: event.type === 'lpa.downloaded' ? event.iccid : context.iccid }),
     rememberCode: ({ context, event }) => ({ code: event.type === 'lpa.discovered' ? event.code : context.code }),

@@ -103,6 +103,8 @@ export function enableAndRegisterStates(options: { retry: boolean }) {
         ...(options.retry ? [{ guard: 'registrationTimedOutWithAttemptsLeft', target: 'waitingToRegister', actions: retryLater } as const] : []),
         { guard: 'deadlinePassed', target: 'notConnected' },
       ],
+      // The modem named why it cannot register (e.g. modemNotFound): no timeout will change that (decision D38).
+      'modem.failed': { target: 'modemFailed', actions: 'failWithEventError' },
     },
   });
   const waitingToRegister = defineState({
@@ -122,6 +124,11 @@ function reportOn(outcome: Outcome) {
 export const downloadEndings = {
   connected: defineState({ type: 'final', entry: reportOn('connected') }),
   notConnected: defineState({ type: 'final', entry: reportOn('notConnected') }),
+  // Activated, but the modem cannot register: the report names the modem's error (decision D38).
+  modemFailed: defineState({
+    type: 'final',
+    entry: { type: 'report', params: ({ context }) => ({ outcome: 'modemFailed', activationResult: context.failure ?? 'unknownError' }) },
+  }),
   failed: defineState({
     type: 'final',
     entry: [

@@ -173,6 +173,14 @@ export type FlowEvent =
       /** The new state; `home`, `roaming` and `partner` count as connected. */
       readonly state: NetworkRegistrationState;
     }
+  /** Registering failed for good: the modem's `register` named an activation error (e.g. `modemNotFound`). */
+  | {
+      readonly type: 'modem.failed';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The activation error the modem named. */
+      readonly error: ActivationError;
+    }
   /** The user accepted the "ready to download" toast. */
   | {
       readonly type: 'user.toastAccepted';
@@ -213,6 +221,7 @@ export type Outcome =
   | 'expired'
   | 'balanceAdded'
   | 'physicalSimPurchased'
+  | 'modemFailed'
   | 'purchaseCancelled'
   | 'rejected';
 

@@ -340,6 +340,10 @@ export class World {
       case 'modem.registration':
         device.modem.change(this.iccidOf(operationId), event.state);
         break;
+      case 'modem.failed':
+        // register ran on entering registering; its failure reaches the host as an input (D38).
+        this.host.send({ type: 'modem.failed', operationId, error: event.error });
+        break;
       case 'user.toastAccepted':
         device.user.acceptToast(operationId);
         break;

@@ -210,6 +210,16 @@ export type Input =
       /** The new state; `home`, `roaming` and `partner` count as connected, `denied` as refused. */
       readonly state: NetworkRegistrationState;
     }
+  /** The modem's `register` for an operation failed naming an activation error: that operation cannot register. */
+  | {
+      readonly type: 'modem.failed';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation whose registration failed. */
+      readonly operationId: string;
+      /** The activation error the modem named, e.g. `modemNotFound`. */
+      readonly error: ActivationError;
+    }
   /** The user's answer to the toast, a start from the app, or giving up at the confirmation prompt. */
   | {
       readonly type: UserInputType;

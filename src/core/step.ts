@@ -1,7 +1,7 @@
 import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import type { FlowEvent } from '../../machines/types';
 import { describeType, diagnostic, quote } from '../domain/diagnostics';
-import { isNetworkRegistrationState } from '../domain/enums';
+import { isActivationError, isNetworkRegistrationState } from '../domain/enums';
 import { validateTransactionId } from '../domain/transactionId';
 import { own, setOwn } from './records';
 import { markChanged } from './changes';
@@ -91,6 +91,9 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
     case 'modem.registration':
       if (!isNetworkRegistrationState(input.state)) return unknownRegistration(input.state, out);
       return registration(state, input.iccid, { type: 'modem.registration', now: input.now, state: input.state }, out);
+    case 'modem.failed':
+      if (!isActivationError(input.error)) return { type: 'ignored', reason: 'modem.failed needs an activation error' };
+      return toOperation(state, input.operationId, { type: 'modem.failed', now: input.now, error: input.error }, out);
     case 'user.confirmationCode': {
       const secret = own(state.secrets.operations, input.operationId);
       const reply = toOperation(state, input.operationId, { type: 'user.confirmationCode', now: input.now }, out, () => {

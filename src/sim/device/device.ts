@@ -25,6 +25,8 @@ export interface SimulatedDeviceOptions {
   readonly lpa?: Omit<LpaOptions, 'onEvent'>;
   /** The ICCID of the SIM in the physical slot; null for an empty slot. Default {@link DEFAULT_PHYSICAL_ICCID}. */
   readonly physicalIccid?: string | null;
+  /** Whether the device has a modem. Default true; false fails downloads and registration with `modemNotFound`. */
+  readonly modemPresent?: boolean;
   /** The default registration script. */
   readonly registration?: RegistrationScript;
   /** Told about every portal callback (the portal bridge delivers it). */
@@ -87,6 +89,7 @@ export function createSimulatedDevice(options: SimulatedDeviceOptions = {}): Sim
   };
   const modem = new SimulatedModem(clock, registrationChanged, options.registration);
   if (options.physicalIccid !== undefined) modem.setPhysicalIccid(options.physicalIccid);
+  if (options.modemPresent !== undefined) modem.setPresent(options.modemPresent);
   const ui = new SimulatedUi();
   const storage = new MemoryStorage();
 
@@ -144,6 +147,7 @@ export function createSimulatedDevice(options: SimulatedDeviceOptions = {}): Sim
         return observe(request.operationId, 'register', () => modem.register(request), () => `registering on ${request.iccid}`);
       },
       physicalIccid: () => modem.physicalIccid(),
+      present: () => modem.present(),
     },
     scheduler: {
       set(timerId, at, fire) {

@@ -73,6 +73,7 @@ export class SimulatedModem implements ModemEffects {
   readonly #playing = new Map<string, number[]>();
   readonly #states = new Map<string, NetworkRegistrationState>();
   #physicalIccid: string | null = DEFAULT_PHYSICAL_ICCID;
+  #present = true;
 
   /**
    * @param clock - the virtual clock the sequences play on
@@ -88,6 +89,16 @@ export class SimulatedModem implements ModemEffects {
   /** The ICCID of the SIM in the physical slot, or null when the slot is empty (the host's `modem.physicalIccid`). */
   physicalIccid(): string | null {
     return this.#physicalIccid;
+  }
+
+  /** Whether the device has a modem (the host's `modem.present`); without one, `register` fails with `modemNotFound`. */
+  present(): boolean {
+    return this.#present;
+  }
+
+  /** Give the device a modem, or take it away. */
+  setPresent(present: boolean): void {
+    this.#present = present;
   }
 
   /** Put a SIM with this ICCID in the physical slot, or empty it (null). */
@@ -112,6 +123,7 @@ export class SimulatedModem implements ModemEffects {
 
   /** Start registering on a profile: synchronous; the states come later on the virtual clock. */
   register(request: { readonly operationId: string; readonly iccid: string }): void {
+    if (!this.#present) throw new SimulatedEffectError('modemNotFound', 'the simulated device has no modem');
     const script = this.#queue.shift() ?? this.#default;
     if (typeof script === 'object' && !Array.isArray(script)) throw new SimulatedEffectError((script as { fail: ActivationFailure }).fail, 'simulated modem could not register');
     this.stop(request.iccid);
