@@ -1,4 +1,4 @@
-import { checkingProfile, downloadEndings, downloadStates, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
+import { checkingProfile, downloadEndings, downloadStates, enableAndRegisterStates, promptDeadline, rejected, reportingEnd } from './fragments';
 import { defineFlow } from './definition';
 
 const route = (name: 'download' | 'balance' | 'physical' | 'cancelled') => ({ type: 'legacyRoute', params: { route: name } }) as const;
@@ -20,7 +20,7 @@ export const legacyResultFlow = defineFlow({
           { guard: route('cancelled'), target: 'purchaseCancelled', actions: 'returnToApp' },
           { guard: route('physical'), target: 'physicalSimPurchased', actions: 'returnToApp' },
           { guard: route('balance'), target: 'checkingProfile', actions: 'returnToApp' },
-          { guard: 'legacyDownloadNeedsConfirmation', target: 'confirmationCode', actions: 'returnToApp' },
+          { guard: 'legacyDownloadNeedsConfirmation', target: 'confirmationCode', actions: ['returnToApp', promptDeadline] },
           { target: 'downloading', actions: 'returnToApp' },
         ],
       },

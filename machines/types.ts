@@ -25,6 +25,8 @@ export interface FlowTiming {
   readonly maxDiscoveryAttempts: number;
   /** Confirmation-code prompts before the operation fails. */
   readonly maxConfirmationAttempts: number;
+  /** How long a confirmation-code prompt waits for the user before the operation fails with `timeoutWaitingForUserConsent`. */
+  readonly confirmationPromptTimeoutMs: number;
   /** How long the "ready to download" toast stays up before it is treated as ignored. */
   readonly toastLifetimeMs: number;
   /** How long a dismissed or ignored download waits for the user before it expires. */

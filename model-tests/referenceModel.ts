@@ -13,8 +13,7 @@ import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING, PHYSI
 
 /** Where an operation stands, coarsely (one phase per machine state the property test reaches). */
 export type Phase =
-  | { readonly name: 'scheduled' | 'toast' | 'awaiting' | 'waiting' | 'retryingDiscovery' | 'registering'; readonly deadline: number }
-  | { readonly name: 'prompt' }
+  | { readonly name: 'scheduled' | 'toast' | 'awaiting' | 'waiting' | 'retryingDiscovery' | 'registering' | 'prompt'; readonly deadline: number }
   | { readonly name: 'lpa'; readonly kind: LpaCallKind }
   | { readonly name: 'done'; readonly outcome: Outcome; readonly activationResult: ActivationError | null };
 
@@ -163,7 +162,7 @@ export class ReferenceModel {
     if (!answer.ok) {
       if (answer.kind === 'discover') return this.#discoveryMissed(op, answer.error);
       if (answer.kind === 'download' && CONFIRMATION_ERRORS.includes(answer.error) && op.confirmationAttempts < T.maxConfirmationAttempts) {
-        op.phase = { name: 'prompt' };
+        op.phase = this.#prompt();
         return;
       }
       op.phase = done('failed', answer.error);
@@ -259,13 +258,21 @@ export class ReferenceModel {
       case 'registering':
         op.phase = done('notConnected', 'success');
         return;
+      case 'prompt':
+        op.phase = done('failed', 'timeoutWaitingForUserConsent');
+        return;
       default:
         throw new Error(`reference model: no deadline in ${op.phase.name}`);
     }
   }
 
   #beginDownload(op: RefOperation): void {
-    op.phase = op.needsConfirmation ? { name: 'prompt' } : { name: 'lpa', kind: 'download' };
+    op.phase = op.needsConfirmation ? this.#prompt() : { name: 'lpa', kind: 'download' };
+  }
+
+  /** The confirmation-code prompt: unanswered, it ends the operation (decision D39). */
+  #prompt(): Phase {
+    return { name: 'prompt', deadline: this.now + T.confirmationPromptTimeoutMs };
   }
 
   #discoveryMissed(op: RefOperation, error: ActivationError): void {
