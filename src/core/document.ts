@@ -156,6 +156,7 @@ const OperationSchema = v.object({
   metadata: dictionary,
   diagnostics: v.array(v.looseObject({ code: v.string(), severity: v.picklist(['error', 'warning']), message: v.string() })),
   origin: v.optional(v.string()),
+  payloadIccid: v.optional(v.string()),
   value: v.string(),
   context: ContextSchema,
   callbacks: v.array(v.object({ script: v.picklist(['registrationChanged', 'profileActivationComplete']), args: v.string(), at: time, delivered: v.boolean() })),

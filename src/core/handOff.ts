@@ -25,6 +25,8 @@ interface Plan {
   diagnostics: Diagnostic[];
   activationCode: string | null;
   flowInput: Pick<FlowInput, 'code' | 'iccid' | 'inputError' | 'legacyRoute'>;
+  /** Legacy download: the payload's ICCID, for the comparison after the download (D40). */
+  payloadIccid?: string;
 }
 
 const MINUTE = 60_000;
@@ -98,6 +100,7 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
     metadata: planned.metadata,
     diagnostics: planned.diagnostics,
     ...(origin === undefined ? {} : { origin }),
+    ...(planned.payloadIccid === undefined ? {} : { payloadIccid: planned.payloadIccid }),
     value: started.value,
     context: started.context,
     callbacks: [],
@@ -164,7 +167,10 @@ function legacyPlan(state: CoreState, payload: Json, physicalIccid: string | nul
   const purchase = parsed.value;
   const diagnostics = [...purchase.diagnostics];
   if (state.transactionId !== null) diagnostics.push(...checkTransactionId(state.transactionId, purchase.transactionId));
-  if (purchase.success && purchase.activationCode !== undefined) return legacy('download', { diagnostics, ...withCode(purchase.activationCode, diagnostics) });
+  if (purchase.success && purchase.activationCode !== undefined) {
+    const payloadIccid = purchase.iccid === undefined ? null : normalizedIccid(purchase.iccid);
+    return legacy('download', { diagnostics, ...withCode(purchase.activationCode, diagnostics), ...(payloadIccid === null ? {} : { payloadIccid }) });
+  }
   if (purchase.success && purchase.iccid !== undefined) {
     const checked = withIccid(purchase.iccid, diagnostics);
     // The physical SIM's ICCID is not on the eUICC: nothing to check or enable (decision D37).
