@@ -171,6 +171,7 @@ const FinishedSchema = v.object({
   report: v.looseObject({ operationId: v.string(), flow: v.picklist(FLOW_NAMES), outcome: v.string(), startedAt: time, endedAt: time }),
   // Set until the host acknowledges the report (report.delivered); a restart sends it again.
   reportPending: v.optional(v.literal(true)),
+  portalUpdatesLeft: v.optional(count),
 });
 
 const QueuedSchema = v.looseObject({ type: v.picklist(['lpa.download', 'lpa.discover', 'lpa.enable', 'lpa.queryProfile']), operationId: v.string() });

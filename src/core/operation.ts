@@ -7,6 +7,7 @@ import { dropQueued, requestLpa } from './lpaQueue';
 import { ownerKey } from './owners';
 import { own, setOwn } from './records';
 import { markChanged } from './changes';
+import { listenAfterConnect, stopPortalUpdates } from './portalUpdates';
 import { diagnostic } from '../domain/diagnostics';
 import type { CoreState, FinishedRecord, OperationRecord } from './state';
 
@@ -69,6 +70,7 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
     case 'promptConfirmationCode': return { type: 'ui.confirmationCode', operationId, attempt: p['attempt'] as number };
     case 'returnToApp':
       state.portalOpen = false;
+      stopPortalUpdates(state);
       return { type: 'ui.returnToApp', operationId };
     case 'activationComplete':
       return callback(state, op, 'profileActivationComplete', { activationResult: p['activationResult'] as ActivationError, iccid: (p['iccid'] as string | null) ?? '' }, now);
@@ -76,7 +78,9 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
       return callback(state, op, 'registrationChanged', { networkRegistrationState: p['state'] as NetworkRegistrationState, iccid: (p['iccid'] as string | null) ?? '' }, now);
     case 'report': {
       const report = reportOf(op, p['outcome'] as Outcome, p['activationResult'] as ActivationError | null, now);
-      keepFinished(state, { id: op.id, flow: op.flow, value: op.value, report, reportPending: true });
+      const record: FinishedRecord = { id: op.id, flow: op.flow, value: op.value, report, reportPending: true };
+      listenAfterConnect(state, record);
+      keepFinished(state, record);
       return { type: 'report', report };
     }
     default:

@@ -71,6 +71,11 @@ export interface FinishedRecord {
    * (`report.delivered`): a restart in between sends the report again. Absent: delivered.
    */
   reportPending?: true;
+  /**
+   * Registration changes its still-open portal may yet hear after the operation connected
+   * (decision D41); absent once none are left or the portal closed.
+   */
+  portalUpdatesLeft?: number;
 }
 
 /** Credentials, kept apart from everything printable. Hosts may encrypt this part at rest. */

@@ -11,6 +11,7 @@ import type { Input, Reply } from './inputs';
 import { releaseLpa, pumpLpa } from './lpaQueue';
 import { accepts, advance } from './operation';
 import { resume } from './restore';
+import { deliverPortalUpdates, stopPortalUpdates } from './portalUpdates';
 import type { CoreState, OperationRecord } from './state';
 
 /** What one step yields: the next state, the commands to execute in order, and the reply. */
@@ -61,10 +62,13 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
       }
       state.transactionId = checked.value;
       state.portalOpen = true;
+      // A new portal page did not start the finished operations: they stop talking to it (D41).
+      stopPortalUpdates(state);
       return ACCEPTED;
     }
     case 'portal.closed':
       state.portalOpen = false;
+      stopPortalUpdates(state);
       return ACCEPTED;
     case 'portal.call':
       return handOff(state, input, out);
@@ -160,7 +164,8 @@ function discovered(state: CoreState, operationId: string, activationCode: strin
 /** A registration change concerns every live operation following that ICCID. */
 function registration(state: CoreState, iccid: string, event: FlowEvent, out: Command[]): Reply {
   const followers = [...(own(state.followers, iccid) ?? [])];
-  let taken = false;
+  // Before the live operations: one that connects on this change has told its portal already.
+  let taken = event.type === 'modem.registration' && deliverPortalUpdates(state, iccid, event.state, out);
   for (const id of followers) {
     const op = own(state.operations, id);
     if (op !== undefined && advance(state, op, event, out)) taken = true;
