@@ -216,6 +216,11 @@ export class ReferenceModel {
     }
   }
 
+  /** The modem's register failed naming `modemNotFound` for an operation registering: it ends modemFailed (decision D38). */
+  modemFailed(op: RefOperation): void {
+    if (op.phase.name === 'registering') op.phase = done('modemFailed', 'modemNotFound');
+  }
+
   /** Time passes: every deadline due fires at its own time, in time order. */
   advanceTo(end: number): void {
     for (;;) {
