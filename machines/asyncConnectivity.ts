@@ -1,4 +1,4 @@
-import { beginDownload, downloadEndings, downloadStates, enableAndRegisterStates, rejected } from './fragments';
+import { downloadEndings, downloadStates, enableAndRegisterStates, promptDeadline, rejected } from './fragments';
 import { defineFlow } from './definition';
 
 /**
@@ -14,7 +14,8 @@ export const asyncConnectivityFlow = defineFlow({
       on: {
         'operation.start': [
           { guard: 'inputRejected', target: 'rejected', actions: 'returnToApp' },
-          ...beginDownload.map((t) => ({ ...t, actions: 'returnToApp' as const })),
+          { guard: 'confirmationCodeRequired', target: 'confirmationCode', actions: ['returnToApp', promptDeadline] },
+          { target: 'downloading', actions: 'returnToApp' },
         ],
       },
     },

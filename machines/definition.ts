@@ -19,6 +19,8 @@ export const DEFAULT_TIMING: FlowTiming = {
   discoveryRetryMs: 15 * MINUTE,
   maxDiscoveryAttempts: 4,
   maxConfirmationAttempts: 3,
+  // Long enough to find a code sent by e-mail or SMS; an unanswered prompt must not keep the operation forever (D39).
+  confirmationPromptTimeoutMs: 30 * MINUTE,
   toastLifetimeMs: 24 * 60 * MINUTE,
   awaitingUserLifetimeMs: 7 * 24 * 60 * MINUTE,
 };
@@ -51,7 +53,7 @@ export function initialContext(input: FlowInput): FlowContext {
 }
 
 /** Which duration a deadline is counted with, from the event's time. */
-export type DeadlineFrom = 'delay' | 'toastLifetime' | 'awaitingUser' | 'registrationTimeout' | 'registrationRetry' | 'discoveryRetry';
+export type DeadlineFrom = 'delay' | 'toastLifetime' | 'awaitingUser' | 'confirmationPrompt' | 'registrationTimeout' | 'registrationRetry' | 'discoveryRetry';
 
 /** What actions and guards see: the context as it stands and the event being handled. */
 export interface FlowArgs {
@@ -175,6 +177,7 @@ function offset(timing: FlowTiming, context: FlowContext, from: DeadlineFrom): n
     case 'delay': return context.delayMs;
     case 'toastLifetime': return timing.toastLifetimeMs;
     case 'awaitingUser': return timing.awaitingUserLifetimeMs;
+    case 'confirmationPrompt': return timing.confirmationPromptTimeoutMs;
     case 'registrationTimeout': return timing.registrationTimeoutMs;
     case 'registrationRetry': return timing.registrationRetryMs;
     case 'discoveryRetry': return timing.discoveryRetryMs;
@@ -193,7 +196,7 @@ export function updatesFor(timing: FlowTiming): Updates {
     setStartAt: ({ context, event }) => ({ startAt: event.now + context.delayMs, deadline: event.now + context.delayMs }),
     noDeadline: () => ({ deadline: null }),
     fail: (_, { error }) => ({ failure: error }),
-    failWithEventError: ({ event }) => ({ failure: event.type === 'lpa.failed' ? event.error : 'unknownError' }),
+    failWithEventError: ({ event }) => ({ failure: event.type === 'lpa.failed' || event.type === 'modem.failed' ? event.error : 'unknownError' }),
     failWithInputError: ({ context }) => ({ failure: context.inputError ?? 'unknownError' }),
     rememberIccid: ({ context, event }) => ({ iccid: event.type === 'lpa.downloaded' ? event.iccid : context.iccid }),
     rememberCode: ({ context, event }) => ({ code: event.type === 'lpa.discovered' ? event.code : context.code }),

@@ -1,4 +1,4 @@
-import { arm, disarm, downloadEndings, downloadStates, enableAndRegisterStates, reportingEnd } from './fragments';
+import { arm, disarm, downloadEndings, downloadStates, enableAndRegisterStates, promptDeadline, reportingEnd } from './fragments';
 import { defineFlow } from './definition';
 
 /**
@@ -30,7 +30,7 @@ export const delayedProfileFlow = defineFlow({
       entry: 'discover',
       on: {
         'lpa.discovered': [
-          { guard: 'discoveredCodeNeedsConfirmation', target: 'confirmationCode', actions: 'rememberCode' },
+          { guard: 'discoveredCodeNeedsConfirmation', target: 'confirmationCode', actions: ['rememberCode', promptDeadline] },
           { target: 'downloading', actions: 'rememberCode' },
         ],
         'lpa.nothingDiscovered': [

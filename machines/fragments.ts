@@ -13,19 +13,25 @@ import type { FlowContext, FlowEvent, Outcome } from './types';
 const arm = { type: 'armDeadline', params: ({ context }: { context: FlowContext }) => ({ at: context.deadline ?? 0 }) } as const;
 const disarm = ['clearDeadline', 'noDeadline'] as const;
 
+/** Entering the confirmation-code prompt: its deadline counts from now (decision D39). */
+export const promptDeadline = { type: 'setDeadline', params: { from: 'confirmationPrompt' } } as const;
+
 /** The transitions that begin a download: ask for the confirmation code first when the code says so. */
 export const beginDownload = [
-  { guard: 'confirmationCodeRequired', target: 'confirmationCode' },
+  { guard: 'confirmationCodeRequired', target: 'confirmationCode', actions: [promptDeadline] },
   { target: 'downloading' },
 ] as const;
 
 /** Prompt for a confirmation code, download, enable. */
 export const downloadStates = {
   confirmationCode: defineState({
-    entry: { type: 'promptConfirmationCode', params: ({ context }) => ({ attempt: context.confirmationAttempts + 1 }) },
+    entry: [{ type: 'promptConfirmationCode', params: ({ context }) => ({ attempt: context.confirmationAttempts + 1 }) }, arm],
+    exit: disarm,
     on: {
       'user.confirmationCode': { target: 'downloading', actions: 'countConfirmation' },
       'user.abort': { target: 'failed', actions: { type: 'fail', params: { error: 'operationAborted' } } },
+      // Nobody answered the prompt: the operation ends instead of waiting forever (decision D39).
+      'timer.fired': { guard: 'deadlinePassed', target: 'failed', actions: { type: 'fail', params: { error: 'timeoutWaitingForUserConsent' } } },
     },
   }),
   downloading: defineState({
@@ -39,7 +45,7 @@ export const downloadStates = {
       },
       'lpa.downloaded': { target: 'enabling', actions: 'rememberIccid' },
       'lpa.failed': [
-        { guard: 'confirmationCodeAsked', target: 'confirmationCode' },
+        { guard: 'confirmationCodeAsked', target: 'confirmationCode', actions: promptDeadline },
         { target: 'failed', actions: 'failWithEventError' },
       ],
     },
@@ -103,6 +109,8 @@ export function enableAndRegisterStates(options: { retry: boolean }) {
         ...(options.retry ? [{ guard: 'registrationTimedOutWithAttemptsLeft', target: 'waitingToRegister', actions: retryLater } as const] : []),
         { guard: 'deadlinePassed', target: 'notConnected' },
       ],
+      // The modem named why it cannot register (e.g. modemNotFound): no timeout will change that (decision D38).
+      'modem.failed': { target: 'modemFailed', actions: 'failWithEventError' },
     },
   });
   const waitingToRegister = defineState({
@@ -122,6 +130,11 @@ function reportOn(outcome: Outcome) {
 export const downloadEndings = {
   connected: defineState({ type: 'final', entry: reportOn('connected') }),
   notConnected: defineState({ type: 'final', entry: reportOn('notConnected') }),
+  // Activated, but the modem cannot register: the report names the modem's error (decision D38).
+  modemFailed: defineState({
+    type: 'final',
+    entry: { type: 'report', params: ({ context }) => ({ outcome: 'modemFailed', activationResult: context.failure ?? 'unknownError' }) },
+  }),
   failed: defineState({
     type: 'final',
     entry: [

@@ -25,14 +25,19 @@ export interface FlowTiming {
   readonly maxDiscoveryAttempts: number;
   /** Confirmation-code prompts before the operation fails. */
   readonly maxConfirmationAttempts: number;
+  /** How long a confirmation-code prompt waits for the user before the operation fails with `timeoutWaitingForUserConsent`. */
+  readonly confirmationPromptTimeoutMs: number;
   /** How long the "ready to download" toast stays up before it is treated as ignored. */
   readonly toastLifetimeMs: number;
   /** How long a dismissed or ignored download waits for the user before it expires. */
   readonly awaitingUserLifetimeMs: number;
 }
 
-/** Where a legacy `DataMart.notifyPurchaseResult` payload leads. */
-export type LegacyRoute = 'download' | 'balance' | 'cancelled' | 'invalid';
+/**
+ * Where a legacy `DataMart.notifyPurchaseResult` payload leads; `physical`: a success with the
+ * ICCID of the device's physical SIM and no activation code (decision D37).
+ */
+export type LegacyRoute = 'download' | 'balance' | 'physical' | 'cancelled' | 'invalid';
 
 /** What the core hands a flow machine when it creates an operation. */
 export interface FlowInput {
@@ -170,6 +175,14 @@ export type FlowEvent =
       /** The new state; `home`, `roaming` and `partner` count as connected. */
       readonly state: NetworkRegistrationState;
     }
+  /** Registering failed for good: the modem's `register` named an activation error (e.g. `modemNotFound`). */
+  | {
+      readonly type: 'modem.failed';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The activation error the modem named. */
+      readonly error: ActivationError;
+    }
   /** The user accepted the "ready to download" toast. */
   | {
       readonly type: 'user.toastAccepted';
@@ -209,6 +222,8 @@ export type Outcome =
   | 'cancelled'
   | 'expired'
   | 'balanceAdded'
+  | 'physicalSimPurchased'
+  | 'modemFailed'
   | 'purchaseCancelled'
   | 'rejected';
 

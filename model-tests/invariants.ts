@@ -120,7 +120,7 @@ export const ACTIVATION_AT_MOST_ONCE = onHistoryEdges('the activation callback f
 });
 
 /** Final states after which the portal must have heard profileActivationComplete (docs/flows/). */
-const ACTIVATED_OR_FAILED = new Set(['connected', 'notConnected', 'failed', 'rejected']);
+const ACTIVATED_OR_FAILED = new Set(['connected', 'notConnected', 'modemFailed', 'failed', 'rejected']);
 
 export const ACTIVATION_TOLD = onHistoryEdges('the portal hears profileActivationComplete once when a profile is activated or the operation fails', ({ edge, after }, g) => {
   const to = state(g, edge.to);
@@ -134,9 +134,10 @@ export const REPORT_NAMES_OUTCOME = onHistoryEdges('the report names the final s
   const report = edge.effects.find((e) => e.type === 'report')?.params as { outcome: string; activationResult: string | null } | undefined;
   if (report === undefined) return null;
   const c = to.context;
-  const expected = to.value === 'failed' ? c.failure : to.value === 'rejected' ? c.inputError : to.value === 'connected' || to.value === 'notConnected' ? 'success' : null;
+  // modemFailed: activated, then the modem named its error (D38); the report carries that error.
+  const expected = to.value === 'failed' || to.value === 'modemFailed' ? c.failure : to.value === 'rejected' ? c.inputError : to.value === 'connected' || to.value === 'notConnected' ? 'success' : null;
   if (report.outcome !== to.value) return `reports ${report.outcome} entering ${to.value}`;
-  if (report.activationResult !== expected || (expected === null && (to.value === 'failed' || to.value === 'rejected'))) return `reports ${to.value} with activationResult ${report.activationResult}, not ${expected}`;
+  if (report.activationResult !== expected || (expected === null && (to.value === 'failed' || to.value === 'rejected' || to.value === 'modemFailed'))) return `reports ${to.value} with activationResult ${report.activationResult}, not ${expected}`;
   return null;
 });
 

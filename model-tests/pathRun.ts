@@ -6,7 +6,7 @@ import { EVENT_TYPES } from '../src/testing/events';
 import { entryEffects, stateNames, type FlowSnapshot } from '../src/testing/machineModel';
 import { Checks, expectedSignatures, leaks, ownCommands, signature, theReport, untimedContext } from '../src/testing/observations';
 import { replay, type GeneratedPath, type ModelStep } from '../src/testing/paths';
-import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, modelMachine, OPERATION_ID, PATH_CONFIG, T0 } from '../src/testing/scenarios';
+import { BALANCE_ICCID, FOUND_CODE, FOUND_CONFIRM_CODE, modelMachine, OPERATION_ID, PATH_CONFIG, PHYSICAL_ICCID, T0 } from '../src/testing/scenarios';
 import type { AsyncStorage } from './asyncStorage';
 import { World } from './world';
 
@@ -18,7 +18,7 @@ import { World } from './world';
 /** States after which the operation's profile is installed and enabled. */
 const ENABLED_STATES = new Set(['registering', 'waitingToRegister', 'connected', 'notConnected']);
 /** Final states in which nothing may have been installed. */
-const NOTHING_INSTALLED = new Set(['cancelled', 'expired', 'rejected', 'purchaseCancelled']);
+const NOTHING_INSTALLED = new Set(['cancelled', 'expired', 'rejected', 'purchaseCancelled', 'physicalSimPurchased']);
 
 /** What happens at a step boundary, after the state there was checked (boundary 0: the initial state). */
 export type BoundaryHook = (run: PathRun, boundary: number) => Promise<void>;
@@ -60,7 +60,9 @@ export class PathRun {
   }
 
   static async create(generated: GeneratedPath, storage?: AsyncStorage): Promise<PathRun> {
-    const profiles = generated.scenario.input.iccid === undefined || generated.scenario.input.iccid === null ? [] : [{ iccid: BALANCE_ICCID }];
+    const iccid = generated.scenario.input.iccid;
+    // The physical SIM's ICCID is in the device's slot, never on the eUICC.
+    const profiles = iccid === undefined || iccid === null || iccid === PHYSICAL_ICCID ? [] : [{ iccid: BALANCE_ICCID }];
     return new PathRun(await World.create({ config: PATH_CONFIG, profiles, ...(storage === undefined ? {} : { storage }) }), generated);
   }
 
@@ -209,7 +211,7 @@ export class PathRun {
       if (NOTHING_INSTALLED.has(s.value)) c.same(installed, [], `nothing installed when ${s.value}`);
       if (iccid !== null) c.same(iccid, device.euicc.installedFrom(code), 'the ICCID the eUICC gave');
     } else if (iccid !== null) {
-      c.same(iccid, BALANCE_ICCID, 'the ICCID the portal gave');
+      c.same(iccid, this.generated.scenario.input.iccid, 'the ICCID the portal gave');
     }
     if (ENABLED_STATES.has(s.value)) c.same(device.euicc.enabledIccid(), iccid, 'the enabled profile');
     if (s.value === 'cancelled') {

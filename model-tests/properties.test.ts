@@ -124,6 +124,22 @@ class RegistrationCommand implements Cmd {
   toString = () => `registration(${this.choice}, ${this.state})`;
 }
 
+/** The modem's register fails naming modemNotFound, as the host's run loop reports it (decision D38). */
+class ModemFailedCommand implements Cmd {
+  constructor(readonly choice: number) {}
+  check = () => true;
+  async run(m: ReferenceModel, w: World) {
+    const op = pick(m.operations, this.choice);
+    if (op !== undefined) {
+      w.host.send({ type: 'modem.failed', operationId: op.id, error: 'modemNotFound' });
+      await w.settle();
+      m.modemFailed(op);
+    }
+    verify(m, w);
+  }
+  toString = () => `modemFailed(${this.choice})`;
+}
+
 class AdvanceCommand implements Cmd {
   constructor(readonly ms: number) {}
   check = () => true;
@@ -200,7 +216,8 @@ const commands = [
   fc.nat(11).map((n): Cmd => new AnswerLpaCommand(n)),
   fc.nat(11).map((n): Cmd => new AnswerLpaCommand(n)),
   fc.tuple(fc.nat(5), fc.constantFrom<NetworkRegistrationState>('home', 'roaming', 'denied', 'searching')).map(([n, s]): Cmd => new RegistrationCommand(n, s)),
-  fc.constantFrom(1, 5, 15, 60, 24 * 60, 8 * 24 * 60).map((min): Cmd => new AdvanceCommand(min * MINUTE)),
+  fc.constantFrom(1, 5, 15, 30, 60, 24 * 60, 8 * 24 * 60).map((min): Cmd => new AdvanceCommand(min * MINUTE)),
+  fc.nat(7).map((n): Cmd => new ModemFailedCommand(n)),
   fc.nat(7).map((n): Cmd => new CancelCommand(n)),
   fc.tuple(fc.constantFrom<UserAction>('accept', 'dismiss', 'start', 'code', 'abort'), fc.nat(7)).map(([a, n]): Cmd => new UserCommand(a, n)),
   fc.constant<Cmd>(new RestartCommand()),
@@ -208,7 +225,7 @@ const commands = [
 ];
 
 describe('random interleavings against the reference model', () => {
-  it(`${NUM_RUNS} runs of up to 30 portal calls, device answers, clock advances, cancels, user actions and restarts (also after downtime)`, async () => {
+  it(`${NUM_RUNS} runs of up to 30 portal calls, device answers, modem failures, clock advances, cancels, user actions and restarts (also after downtime)`, async () => {
     console.log(`fast-check seed ${SEED}, ${NUM_RUNS} runs (replay: FC_SEED=${SEED} npx vitest run model-tests/properties.test.ts)`);
     let commandsRun = 0;
     await fc.assert(

@@ -3,7 +3,7 @@ import type { PortalCall } from '../src/core/inputs';
 import { formatActivationCode, parseActivationCode } from '../src/domain/activationCode';
 import type { ActivationError, NetworkRegistrationState } from '../src/domain/enums';
 import type { LpaCallKind } from './heldLpa';
-import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING } from '../src/testing/scenarios';
+import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING, PHYSICAL_ICCID } from '../src/testing/scenarios';
 
 /*
  * A small reference model of what the host should do with many operations at once: each
@@ -13,8 +13,7 @@ import { BALANCE_ICCID, CODE, CONFIRM_CODE, METADATA, MINUTE, PATH_TIMING } from
 
 /** Where an operation stands, coarsely (one phase per machine state the property test reaches). */
 export type Phase =
-  | { readonly name: 'scheduled' | 'toast' | 'awaiting' | 'waiting' | 'retryingDiscovery' | 'registering'; readonly deadline: number }
-  | { readonly name: 'prompt' }
+  | { readonly name: 'scheduled' | 'toast' | 'awaiting' | 'waiting' | 'retryingDiscovery' | 'registering' | 'prompt'; readonly deadline: number }
   | { readonly name: 'lpa'; readonly kind: LpaCallKind }
   | { readonly name: 'done'; readonly outcome: Outcome; readonly activationResult: ActivationError | null };
 
@@ -66,6 +65,13 @@ const OTHER_CODE = '1$smdp.example.com$SECRET-MATCH-3';
 const INLINE = 'MobilePlansInlineOperations.notifyProfileDownload';
 const download = (code: string, delay?: number): PortalCall => ({ kind: 'profileDownload', entryPoint: INLINE, metadata: METADATA, activationCode: code, ...(delay === undefined ? {} : { downloadDelay: delay }) });
 
+/** `DataMart.notifyPurchaseResult` for a plan on the device's physical SIM: no code, the SIM's ICCID. */
+const legacyPhysical: PortalCall = {
+  kind: 'purchaseResult',
+  entryPoint: 'DataMart.notifyPurchaseResult',
+  payload: JSON.stringify({ ver: '1', success: true, purchaseResult: JSON.stringify(METADATA), transactionId: 'tx-1', activationCode: '', iccid: PHYSICAL_ICCID }),
+};
+
 export const HAND_OFFS: readonly HandOff[] = [
   { name: 'inline A', flow: 'inlineDownload', call: download(CODE), code: CODE, delayMs: 0 },
   { name: 'inline B', flow: 'inlineDownload', call: download(OTHER_CODE), code: OTHER_CODE, delayMs: 0 },
@@ -76,6 +82,7 @@ export const HAND_OFFS: readonly HandOff[] = [
   { name: 'delayed profile, 15', flow: 'delayedProfile', call: { kind: 'delayedProfile', entryPoint: 'DataMart.notifyPurchaseDelayedProfile', metadata: METADATA, profileDownloadDelayInterval: 15 }, code: null, delayMs: 15 * MINUTE },
   { name: 'balance, no ICCID', flow: 'balanceAddition', call: { kind: 'balanceAddition', entryPoint: 'MobilePlans.notifyBalanceAddition', metadata: METADATA }, code: null, delayMs: 0 },
   { name: 'balance, ICCID', flow: 'balanceAddition', call: { kind: 'balanceAddition', entryPoint: 'MobilePlans.notifyBalanceAddition', metadata: METADATA, iccid: BALANCE_ICCID }, code: null, delayMs: 0, iccid: BALANCE_ICCID },
+  { name: 'legacy success, physical SIM', flow: 'legacyResult', call: legacyPhysical, code: null, delayMs: 0, iccid: PHYSICAL_ICCID },
   { name: 'cancelled purchase', flow: 'cancelledPurchase', call: { kind: 'cancelledPurchase', entryPoint: 'MobilePlans.notifyCancelledPurchase', metadata: METADATA }, code: null, delayMs: 0 },
 ];
 
@@ -129,6 +136,10 @@ export class ReferenceModel {
       case 'cancelledPurchase':
         op.phase = done('purchaseCancelled');
         break;
+      case 'legacyResult':
+        // The only legacy hand-off the property test makes: the physical SIM's plan (decision D37).
+        op.phase = done('physicalSimPurchased');
+        break;
       default:
         throw new Error(`reference model: no ${h.flow}`);
     }
@@ -151,7 +162,7 @@ export class ReferenceModel {
     if (!answer.ok) {
       if (answer.kind === 'discover') return this.#discoveryMissed(op, answer.error);
       if (answer.kind === 'download' && CONFIRMATION_ERRORS.includes(answer.error) && op.confirmationAttempts < T.maxConfirmationAttempts) {
-        op.phase = { name: 'prompt' };
+        op.phase = this.#prompt();
         return;
       }
       op.phase = done('failed', answer.error);
@@ -205,6 +216,11 @@ export class ReferenceModel {
     }
   }
 
+  /** The modem's register failed naming `modemNotFound` for an operation registering: it ends modemFailed (decision D38). */
+  modemFailed(op: RefOperation): void {
+    if (op.phase.name === 'registering') op.phase = done('modemFailed', 'modemNotFound');
+  }
+
   /** Time passes: every deadline due fires at its own time, in time order. */
   advanceTo(end: number): void {
     for (;;) {
@@ -247,13 +263,21 @@ export class ReferenceModel {
       case 'registering':
         op.phase = done('notConnected', 'success');
         return;
+      case 'prompt':
+        op.phase = done('failed', 'timeoutWaitingForUserConsent');
+        return;
       default:
         throw new Error(`reference model: no deadline in ${op.phase.name}`);
     }
   }
 
   #beginDownload(op: RefOperation): void {
-    op.phase = op.needsConfirmation ? { name: 'prompt' } : { name: 'lpa', kind: 'download' };
+    op.phase = op.needsConfirmation ? this.#prompt() : { name: 'lpa', kind: 'download' };
+  }
+
+  /** The confirmation-code prompt: unanswered, it ends the operation (decision D39). */
+  #prompt(): Phase {
+    return { name: 'prompt', deadline: this.now + T.confirmationPromptTimeoutMs };
   }
 
   #discoveryMissed(op: RefOperation, error: ActivationError): void {

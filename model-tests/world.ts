@@ -140,7 +140,7 @@ export class World {
         enable: on('lpa.enable', (r) => lpa.enable(r)),
         profileState: on('lpa.queryProfile', (r) => lpa.profileState(r)),
       },
-      modem: { register: on('modem.register', (r) => modem.register(r)) },
+      modem: { register: on('modem.register', (r) => modem.register(r)), ...(modem.physicalIccid === undefined ? {} : { physicalIccid: modem.physicalIccid }) },
       ui: {
         progress: on('ui.progress', (...a: Parameters<Effects['ui']['progress']>) => ui.progress(...a)),
         scheduled: on('ui.scheduled', (...a: Parameters<Effects['ui']['scheduled']>) => ui.scheduled(...a)),
@@ -339,6 +339,10 @@ export class World {
         break;
       case 'modem.registration':
         device.modem.change(this.iccidOf(operationId), event.state);
+        break;
+      case 'modem.failed':
+        // register ran on entering registering; its failure reaches the host as an input (D38).
+        this.host.send({ type: 'modem.failed', operationId, error: event.error });
         break;
       case 'user.toastAccepted':
         device.user.acceptToast(operationId);

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../machines/types';
 import type { ActivationError } from '../domain/enums';
-import { portalLaunch } from '../portal/launch';
+import { simulatedLaunch } from '../sim/simulatorLaunch';
 import { settleMicrotasks, type ActivationFailure, type RegistrationScript, type SimulatedDeviceOptions } from '../sim/device/index';
 import { INSTALLED_ICCID, SIMULATED_ACTIVATION_CODE, SIMULATED_TRANSACTION_ID, type FlowSpec } from './flows';
 import { SimulatedSession, type TimelineStep } from './session';
@@ -67,7 +67,7 @@ export async function runScenario(scenario: Scenario, onStep: (step: TimelineSte
   scriptOutcome(session, scenario);
   await session.start();
   // The app opens the portal through portalLaunch, as a real host would (decision D30).
-  const launch = portalLaunch({ portalUrl: SIMULATED_PORTAL_URL, allowedHosts: [new URL(SIMULATED_PORTAL_URL).host], eid: session.device.euicc.eid, market: 'US', location: 'US', transactionId: SIMULATED_TRANSACTION_ID, language: 'en-US' });
+  const launch = simulatedLaunch(session.device, SIMULATED_TRANSACTION_ID, SIMULATED_PORTAL_URL, [new URL(SIMULATED_PORTAL_URL).host]);
   session.as(`the user opens the operator portal at ${launch.url}`, () => session.device.user.launchPortal(SIMULATED_TRANSACTION_ID));
 
   const delayMinutes = scenario.delayMinutes ?? flow.delay?.defaultMinutes ?? 0;

@@ -137,7 +137,7 @@ const ContextSchema = v.looseObject({
   code: v.nullable(v.looseObject({ address: v.string(), confirmationCodeRequired: v.boolean(), masked: v.string(), oid: v.optional(v.string()) })),
   iccid: v.nullable(v.string()),
   inputError: v.nullable(activationError),
-  legacyRoute: v.nullable(v.picklist(['download', 'balance', 'cancelled', 'invalid'])),
+  legacyRoute: v.nullable(v.picklist(['download', 'balance', 'physical', 'cancelled', 'invalid'])),
   deadline: v.nullable(time),
   startAt: v.nullable(time),
   confirmationAttempts: count,
@@ -156,6 +156,7 @@ const OperationSchema = v.object({
   metadata: dictionary,
   diagnostics: v.array(v.looseObject({ code: v.string(), severity: v.picklist(['error', 'warning']), message: v.string() })),
   origin: v.optional(v.string()),
+  payloadIccid: v.optional(v.string()),
   value: v.string(),
   context: ContextSchema,
   callbacks: v.array(v.object({ script: v.picklist(['registrationChanged', 'profileActivationComplete']), args: v.string(), at: time, delivered: v.boolean() })),
@@ -170,6 +171,7 @@ const FinishedSchema = v.object({
   report: v.looseObject({ operationId: v.string(), flow: v.picklist(FLOW_NAMES), outcome: v.string(), startedAt: time, endedAt: time }),
   // Set until the host acknowledges the report (report.delivered); a restart sends it again.
   reportPending: v.optional(v.literal(true)),
+  portalUpdatesLeft: v.optional(count),
 });
 
 const QueuedSchema = v.looseObject({ type: v.picklist(['lpa.download', 'lpa.discover', 'lpa.enable', 'lpa.queryProfile']), operationId: v.string() });

@@ -25,6 +25,8 @@ interface Plan {
   diagnostics: Diagnostic[];
   activationCode: string | null;
   flowInput: Pick<FlowInput, 'code' | 'iccid' | 'inputError' | 'legacyRoute'>;
+  /** Legacy download: the payload's ICCID, for the comparison after the download (D40). */
+  payloadIccid?: string;
 }
 
 const MINUTE = 60_000;
@@ -35,7 +37,7 @@ const MINUTE = 60_000;
  */
 export function handOff(state: CoreState, input: HandOffInput, out: Command[]): Reply {
   const { call, now } = input;
-  const planned = plan(state, call);
+  const planned = plan(state, call, input.physicalIccid ?? null);
   if ('error' in planned) {
     out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: call.entryPoint, diagnostic: diagnostic('callRefused', planned.error.message, planned.error.field ?? 'arguments') } });
     return { type: 'refused', error: planned.error };
@@ -98,6 +100,7 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
     metadata: planned.metadata,
     diagnostics: planned.diagnostics,
     ...(origin === undefined ? {} : { origin }),
+    ...(planned.payloadIccid === undefined ? {} : { payloadIccid: planned.payloadIccid }),
     value: started.value,
     context: started.context,
     callbacks: [],
@@ -113,7 +116,7 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
   advance(state, op, { type: 'operation.start', now }, out);
 }
 
-function plan(state: CoreState, call: PortalCall): Plan | { error: DomainError } {
+function plan(state: CoreState, call: PortalCall, physicalIccid: string | null): Plan | { error: DomainError } {
   // normalizeMetadata returns fresh objects: the plan keeps them without a copy.
   const { metadata, diagnostics } = normalizeMetadata(call.kind === 'purchaseResult' ? {} : call.metadata);
   // Plans are built field by field: object spreads showed as the hand-off's largest self time.
@@ -142,12 +145,12 @@ function plan(state: CoreState, call: PortalCall): Plan | { error: DomainError }
     case 'cancelledPurchase':
       return { flow: 'cancelledPurchase', delayMs: 0, metadata, diagnostics, activationCode: null, flowInput: {} };
     case 'purchaseResult':
-      return legacyPlan(state, call.payload);
+      return legacyPlan(state, call.payload, physicalIccid);
   }
 }
 
 /** `DataMart.notifyPurchaseResult`: route the v1 payload (decision D10, docs/decisions.md). */
-function legacyPlan(state: CoreState, payload: Json): Plan {
+function legacyPlan(state: CoreState, payload: Json, physicalIccid: string | null): Plan {
   const parsed = parseLegacyPayload(payload);
   const legacy = (legacyRoute: LegacyRoute, extra: Partial<Plan> & Pick<Plan, 'flowInput'>): Plan => ({
     flow: 'legacyResult',
@@ -164,8 +167,16 @@ function legacyPlan(state: CoreState, payload: Json): Plan {
   const purchase = parsed.value;
   const diagnostics = [...purchase.diagnostics];
   if (state.transactionId !== null) diagnostics.push(...checkTransactionId(state.transactionId, purchase.transactionId));
-  if (purchase.success && purchase.activationCode !== undefined) return legacy('download', { diagnostics, ...withCode(purchase.activationCode, diagnostics) });
-  if (purchase.success && purchase.iccid !== undefined) return legacy('balance', { diagnostics, ...withIccid(purchase.iccid, diagnostics) });
+  if (purchase.success && purchase.activationCode !== undefined) {
+    const payloadIccid = purchase.iccid === undefined ? null : normalizedIccid(purchase.iccid);
+    return legacy('download', { diagnostics, ...withCode(purchase.activationCode, diagnostics), ...(payloadIccid === null ? {} : { payloadIccid }) });
+  }
+  if (purchase.success && purchase.iccid !== undefined) {
+    const checked = withIccid(purchase.iccid, diagnostics);
+    // The physical SIM's ICCID is not on the eUICC: nothing to check or enable (decision D37).
+    const physical = checked.flowInput.iccid !== undefined && checked.flowInput.iccid !== null && checked.flowInput.iccid === normalizedIccid(physicalIccid);
+    return legacy(physical ? 'physical' : 'balance', { diagnostics, ...checked });
+  }
   return legacy('cancelled', { diagnostics, flowInput: {} });
 }
 
@@ -186,6 +197,13 @@ function withIccid(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'flowInput'
   }
   diagnostics.push(...checked.value.diagnostics);
   return { flowInput: { iccid: checked.value.iccid } };
+}
+
+/** The host's physical-SIM ICCID as the portal's ICCIDs are compared (D6); null when it is not one. */
+function normalizedIccid(raw: string | null): string | null {
+  if (raw === null) return null;
+  const checked = validateIccid(raw);
+  return checked.ok ? checked.value.iccid : null;
 }
 
 function rejection(error: DomainError): ActivationError {

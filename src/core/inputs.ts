@@ -107,6 +107,12 @@ export type Input =
        * core stays pure); made unique with a suffix if a record holds it. Absent: the next `op-N`.
        */
       readonly newOperationId?: string;
+      /**
+       * The ICCID of the SIM in the device's physical slot, as `effects.modem.physicalIccid` told
+       * the host (stamped like `now`); absent or null when the device has none or the host does
+       * not say. A legacy success with this ICCID is a physical-SIM purchase (decision D37).
+       */
+      readonly physicalIccid?: string | null;
       /** The origin of the portal page that called (`https://host[:port]`); absent when no page did. */
       readonly origin?: string;
     }
@@ -203,6 +209,16 @@ export type Input =
       readonly iccid: string;
       /** The new state; `home`, `roaming` and `partner` count as connected, `denied` as refused. */
       readonly state: NetworkRegistrationState;
+    }
+  /** The modem's `register` for an operation failed naming an activation error: that operation cannot register. */
+  | {
+      readonly type: 'modem.failed';
+      /** When it happened, epoch ms. */
+      readonly now: number;
+      /** The operation whose registration failed. */
+      readonly operationId: string;
+      /** The activation error the modem named, e.g. `modemNotFound`. */
+      readonly error: ActivationError;
     }
   /** The user's answer to the toast, a start from the app, or giving up at the confirmation prompt. */
   | {

@@ -7,6 +7,8 @@ import { dropQueued, requestLpa } from './lpaQueue';
 import { ownerKey } from './owners';
 import { own, setOwn } from './records';
 import { markChanged } from './changes';
+import { listenAfterConnect, stopPortalUpdates } from './portalUpdates';
+import { diagnostic } from '../domain/diagnostics';
 import type { CoreState, FinishedRecord, OperationRecord } from './state';
 
 /** Whether an operation's flow takes `event` where it stands. */
@@ -26,9 +28,18 @@ export function advance(state: CoreState, op: OperationRecord, event: FlowEvent,
   op.value = next.value;
   op.context = next.context;
   if (op.context.iccid !== previousIccid) followIccid(state, op, previousIccid);
+  if (event.type === 'lpa.downloaded') checkPayloadIccid(op, event.iccid, out);
   emit(state, op, next.actions, event.now, out);
   if (next.done) finish(state, op);
   return true;
+}
+
+/** A legacy payload that named another ICCID than the one its code installed: a diagnostic in the log and the report (D40). */
+function checkPayloadIccid(op: OperationRecord, downloaded: string, out: Command[]): void {
+  if (op.payloadIccid === undefined || op.payloadIccid === downloaded) return;
+  const found = diagnostic('iccidMismatch', `the payload's iccid is ${op.payloadIccid}, but its activation code installed the profile ${downloaded}; the installed profile's ICCID is used`, 'iccid', 'warning');
+  op.diagnostics.push(found);
+  out.push({ type: 'diagnostic', notice: { operationId: op.id, entryPoint: op.entryPoint, diagnostic: found } });
 }
 
 /** Turn a flow's effects into commands, in order. */
@@ -59,6 +70,7 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
     case 'promptConfirmationCode': return { type: 'ui.confirmationCode', operationId, attempt: p['attempt'] as number };
     case 'returnToApp':
       state.portalOpen = false;
+      stopPortalUpdates(state);
       return { type: 'ui.returnToApp', operationId };
     case 'activationComplete':
       return callback(state, op, 'profileActivationComplete', { activationResult: p['activationResult'] as ActivationError, iccid: (p['iccid'] as string | null) ?? '' }, now);
@@ -66,7 +78,9 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
       return callback(state, op, 'registrationChanged', { networkRegistrationState: p['state'] as NetworkRegistrationState, iccid: (p['iccid'] as string | null) ?? '' }, now);
     case 'report': {
       const report = reportOf(op, p['outcome'] as Outcome, p['activationResult'] as ActivationError | null, now);
-      keepFinished(state, { id: op.id, flow: op.flow, value: op.value, report, reportPending: true });
+      const record: FinishedRecord = { id: op.id, flow: op.flow, value: op.value, report, reportPending: true };
+      listenAfterConnect(state, record);
+      keepFinished(state, record);
       return { type: 'report', report };
     }
     default:

@@ -46,6 +46,8 @@ export interface OperationRecord {
   readonly diagnostics: Diagnostic[];
   /** The portal origin (`https://host[:port]`) whose page started it; only that origin may cancel it. Absent when no page did. */
   readonly origin?: string;
+  /** Legacy download only: the ICCID the payload named, compared with the downloaded profile's (decision D40). Absent when it named none. */
+  readonly payloadIccid?: string;
   /** The machine's state value and context: all the flow needs to resume. */
   value: string;
   /** The machine's context: deadline, attempts, masked code, ICCID (never credentials). */
@@ -69,6 +71,11 @@ export interface FinishedRecord {
    * (`report.delivered`): a restart in between sends the report again. Absent: delivered.
    */
   reportPending?: true;
+  /**
+   * Registration changes its still-open portal may yet hear after the operation connected
+   * (decision D41); absent once none are left or the portal closed.
+   */
+  portalUpdatesLeft?: number;
 }
 
 /** Credentials, kept apart from everything printable. Hosts may encrypt this part at rest. */

@@ -1,7 +1,7 @@
 import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import type { FlowEvent } from '../../machines/types';
 import { describeType, diagnostic, quote } from '../domain/diagnostics';
-import { isNetworkRegistrationState } from '../domain/enums';
+import { isActivationError, isNetworkRegistrationState } from '../domain/enums';
 import { validateTransactionId } from '../domain/transactionId';
 import { own, setOwn } from './records';
 import { markChanged } from './changes';
@@ -11,6 +11,7 @@ import type { Input, Reply } from './inputs';
 import { releaseLpa, pumpLpa } from './lpaQueue';
 import { accepts, advance } from './operation';
 import { resume } from './restore';
+import { deliverPortalUpdates, stopPortalUpdates } from './portalUpdates';
 import type { CoreState, OperationRecord } from './state';
 
 /** What one step yields: the next state, the commands to execute in order, and the reply. */
@@ -61,10 +62,13 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
       }
       state.transactionId = checked.value;
       state.portalOpen = true;
+      // A new portal page did not start the finished operations: they stop talking to it (D41).
+      stopPortalUpdates(state);
       return ACCEPTED;
     }
     case 'portal.closed':
       state.portalOpen = false;
+      stopPortalUpdates(state);
       return ACCEPTED;
     case 'portal.call':
       return handOff(state, input, out);
@@ -91,6 +95,9 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
     case 'modem.registration':
       if (!isNetworkRegistrationState(input.state)) return unknownRegistration(input.state, out);
       return registration(state, input.iccid, { type: 'modem.registration', now: input.now, state: input.state }, out);
+    case 'modem.failed':
+      if (!isActivationError(input.error)) return { type: 'ignored', reason: 'modem.failed needs an activation error' };
+      return toOperation(state, input.operationId, { type: 'modem.failed', now: input.now, error: input.error }, out);
     case 'user.confirmationCode': {
       const secret = own(state.secrets.operations, input.operationId);
       const reply = toOperation(state, input.operationId, { type: 'user.confirmationCode', now: input.now }, out, () => {
@@ -157,7 +164,8 @@ function discovered(state: CoreState, operationId: string, activationCode: strin
 /** A registration change concerns every live operation following that ICCID. */
 function registration(state: CoreState, iccid: string, event: FlowEvent, out: Command[]): Reply {
   const followers = [...(own(state.followers, iccid) ?? [])];
-  let taken = false;
+  // Before the live operations: one that connects on this change has told its portal already.
+  let taken = event.type === 'modem.registration' && deliverPortalUpdates(state, iccid, event.state, out);
   for (const id of followers) {
     const op = own(state.operations, id);
     if (op !== undefined && advance(state, op, event, out)) taken = true;

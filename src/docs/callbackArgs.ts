@@ -35,7 +35,7 @@ export const CALLBACK_ARGS: readonly CallbackArgsDoc[] = [
     script: 'profileActivationComplete',
     slot: CALLBACK_SLOTS.profileActivationComplete,
     typeName: 'ProfileActivationCompleteArgs',
-    when: 'once per download, when the profile is enabled (`success`) or the operation fails (the activation error)',
+    when: 'once per download, when the profile is enabled (`success`) or the operation fails (the activation error: `modemNotFound` when the device has no modem, `timeoutWaitingForUserConsent` when the confirmation-code prompt went unanswered)',
     properties: [
       { name: 'activationResult', type: 'String', description: 'The result of the activation: one of the activation errors below (`success` when it worked).' },
       { name: 'iccid', type: 'String', description: 'The ICCID of the profile that was activated; empty when no profile was installed.' },
@@ -45,7 +45,7 @@ export const CALLBACK_ARGS: readonly CallbackArgsDoc[] = [
     script: 'registrationChanged',
     slot: CALLBACK_SLOTS.registrationChanged,
     typeName: 'ProfileRegistrationCompleteArgs',
-    when: 'each time the registration state of the new profile changes while the host follows it',
+    when: 'each time the registration state of the new profile changes while the host follows it, and after it connected, while the portal stays open, for 10 more changes (roaming, denied, ...)',
     properties: [
       { name: 'networkRegistrationState', type: 'String', description: 'The current network registration state: one of the `MobilePlansNetworkRegistrationState` values.' },
       { name: 'iccid', type: 'String', description: 'The ICCID whose network registration state has changed.' },

@@ -151,6 +151,8 @@ function toInput(event: FlowEvent, id: string, now: number, context: FlowContext
       return { type: 'lpa.failed', now, operationId: id, error: event.error };
     case 'modem.registration':
       return { type: 'modem.registration', now, iccid: context.iccid ?? SAMPLE_ICCID, state: event.state };
+    case 'modem.failed':
+      return { type: 'modem.failed', now, operationId: id, error: event.error };
     case 'user.confirmationCode':
       return { type: 'user.confirmationCode', now, operationId: id, code: SAMPLE_CONFIRMATION_CODE };
     case 'user.toastAccepted':

@@ -61,6 +61,8 @@ function inputLines({ input, reply }: Exchange): string[] {
       return [`LPA-->>Host: failed: ${input.error}`];
     case 'modem.registration':
       return [`Modem-->>Host: registration ${input.state} (${input.iccid})`];
+    case 'modem.failed':
+      return [`Modem-->>Host: cannot register: ${input.error}`];
     case 'user.toastAccepted':
       return ['User->>Host: accepts the toast'];
     case 'user.toastDismissed':

@@ -44,6 +44,8 @@ export type DiagnosticCode =
   | 'undocumentedEntryPoint'
   /** A legacy payload whose facts disagree: `success: true` with a `moDirectStatus` other than `Complete`. */
   | 'inconsistentPurchaseResult'
+  /** A legacy payload's `iccid` differs from the ICCID of the profile its activation code downloaded (the download's is used). */
+  | 'iccidMismatch'
   /** A hand-off refused before any operation started (e.g. an invalid delay). */
   | 'callRefused'
   /** An activation code that is not SGP.22 (the operation fails with `invalidActivationCode`). */

@@ -63,13 +63,30 @@ export interface LpaEffects {
 
 /** The cellular modem. Registration changes come back through `host.registrationChanged`. */
 export interface ModemEffects {
-  /** Start registering on the network with an enabled profile; a failure is only logged, the registration deadline decides. */
+  /**
+   * Start registering on the network with an enabled profile. A failure naming an activation
+   * error (`{ activationError: 'modemNotFound' }`) ends the operation's registration with it (the
+   * report's outcome is `modemFailed`); any other failure is only logged, and the registration
+   * deadline decides (decision D38).
+   */
   register(request: {
     /** The operation it is for. */
     readonly operationId: string;
     /** The profile to register with. */
     readonly iccid: string;
   }): MaybePromise<void>;
+  /**
+   * The ICCID of the SIM in the device's physical slot, or null when the slot is empty or the
+   * device has none. Optional: without it every ICCID counts as an eUICC profile's. Asked at each
+   * legacy `DataMart.notifyPurchaseResult`, so it must answer at once (decision D37).
+   */
+  physicalIccid?(): string | null;
+  /**
+   * Whether the device has a modem to register with. Asked before each download: false fails the
+   * download with `modemNotFound` before the LPA is called, since the profile could never
+   * connect. Optional: without it a modem is assumed (decision D38).
+   */
+  present?(): boolean;
 }
 
 /** Timers: one per operation, identified by `timerId`. Setting an id again replaces its timer. */

@@ -183,7 +183,12 @@ export function createHost(options: HostOptions): Host {
   const send = (input: Untimed<Input>): Reply => {
     if (stopped) return { type: 'ignored', reason: 'the host is stopped' };
     rearmRefusedTimers();
-    const timed = { ...input, now: effects.now(), ...(input.type === 'portal.call' && input.operationId === undefined ? { newOperationId: newOperationId(effects) } : {}) } as Input;
+    const timed = {
+      ...input,
+      now: effects.now(),
+      ...(input.type === 'portal.call' && input.operationId === undefined ? { newOperationId: newOperationId(effects) } : {}),
+      ...(input.type === 'portal.call' && input.call.kind === 'purchaseResult' ? { physicalIccid: physicalIccid(effects) } : {}),
+    } as Input;
     const result = step(state, timed);
     state = result.state;
     changes.note(state);
@@ -375,6 +380,17 @@ function newOperationId(effects: Effects): string {
     // A failing id source must not refuse the hand-off: fall back to the random one.
   }
   return `op-${globalThis.crypto.randomUUID()}`;
+}
+
+/** The physical SIM's ICCID from `effects.modem.physicalIccid`; null when there is none, it fails or it is not a string. */
+function physicalIccid(effects: Effects): string | null {
+  try {
+    const iccid: unknown = effects.modem.physicalIccid?.();
+    return typeof iccid === 'string' ? iccid : null;
+  } catch {
+    // A failing slot reader counts as no physical SIM: the ICCID then takes the eUICC path.
+    return null;
+  }
 }
 
 function safely(action: () => void): void {

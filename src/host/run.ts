@@ -54,7 +54,7 @@ export function runCommand(command: Command, ctx: RunContext): void {
       ctx.timerTouched(command.timerId);
       return fireAndForget(ctx, command.type, () => effects.scheduler.clear(command.timerId));
     case 'modem.register':
-      return fireAndForget(ctx, command.type, () => effects.modem.register({ operationId: command.operationId, iccid: command.iccid }));
+      return register(ctx, command.operationId, command.iccid);
     case 'ui.progress':
       return fireAndForget(ctx, command.type, () => effects.ui.progress(command.operationId, command.stage, command.percent));
     case 'ui.scheduled':
@@ -94,6 +94,19 @@ function arm(ctx: RunContext, timerId: string, at: number, attempt: number): voi
   );
 }
 
+/**
+ * Start registering. A failure naming an activation error (`modemNotFound`, ...) ends the
+ * operation's registration with it (decision D38); any other failure is only logged, and the
+ * registration deadline decides.
+ */
+function register(ctx: RunContext, operationId: string, iccid: string): void {
+  callEffect(() => ctx.effects.modem.register({ operationId, iccid }), ignoreAnswer, (outcome) => {
+    if (outcome.ok || ctx.isStopped()) return;
+    ctx.effectFailed('modem.register', outcome.failure.message);
+    if (outcome.failure.activationError !== 'unknownError') ctx.send({ type: 'modem.failed', operationId, error: outcome.failure.activationError });
+  }, ctx.track);
+}
+
 /** An effect whose answer does not matter: a failure (now or later) is a diagnostic. */
 function fireAndForget(ctx: RunContext, what: string, run: () => unknown, done?: () => void): void {
   callEffect(run, ignoreAnswer, (outcome) => {
@@ -123,6 +136,11 @@ function runLpa(command: LpaCommand, ctx: RunContext): void {
   };
   const call = <T>(run: () => unknown, check: AnswerCheck<T>, onValue: (value: T) => void, secret?: string) =>
     callEffect(run, check, answered(onValue), ctx.track, secret);
+  if (command.type === 'lpa.download' && !modemPresent(ctx)) {
+    // Every flow that downloads registers next: without a modem the profile could never connect (D38).
+    ctx.send({ type: 'lpa.failed', operationId, error: 'modemNotFound' });
+    return;
+  }
   let pending: PendingCall | undefined;
   switch (command.type) {
     case 'lpa.download': {
@@ -171,6 +189,18 @@ function runLpa(command: LpaCommand, ctx: RunContext): void {
     },
     ctx.track,
   );
+}
+
+/** `effects.modem.present()`, when the host has it; a modem is assumed without it, and when it throws (the download then says what is wrong). */
+function modemPresent(ctx: RunContext): boolean {
+  const present = ctx.effects.modem.present;
+  if (present === undefined) return true;
+  let answer: unknown = true;
+  callEffect(() => present.call(ctx.effects.modem), (value) => value, (outcome) => {
+    if (outcome.ok) answer = outcome.value;
+    else ctx.effectFailed('modem.present', outcome.failure.message);
+  }, ctx.track);
+  return answer !== false;
 }
 
 function matchingIdOf(activationCode: string): string | undefined {

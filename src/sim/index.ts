@@ -13,6 +13,8 @@
  */
 export { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
 export type { SimulatorConsole } from './simulatorConsole';
+export type { SimulatorLaunchOptions } from './simulatorLaunch';
+export type { PortalLaunch } from '../portal/launch';
 export { createSimulatedDevice, type SimulatedDevice, type SimulatedDeviceOptions } from './device/device';
 export { SimulatedEffectError, type ActivationFailure } from './device/errors';
 export type { SimulatedUser, AttachableHost } from './device/user';

@@ -12,6 +12,8 @@ import {
   type TraceEntry,
 } from './device/index';
 import { consoleSink, type SimulatorConsole } from './simulatorConsole';
+import { showLaunchOnPage, simulatedLaunch, type SimulatorLaunchOptions } from './simulatorLaunch';
+import type { PortalLaunch } from '../portal/launch';
 
 /** How the portal developer's simulator starts. Everything is optional. */
 export interface SimulatorOptions {
@@ -29,8 +31,13 @@ export interface SimulatorOptions {
   readonly config?: HostConfig;
   /** The simulated device: start time, eUICC profiles, default outcomes, registration script. */
   readonly device?: Omit<SimulatedDeviceOptions, 'onCallback' | 'onReport' | 'onDiagnostic'>;
-  /** Open the portal with this transaction id, as the app does when it launches the portal. */
+  /**
+   * Open the portal with this transaction id, as the app does when it launches the portal: through
+   * `portalLaunch`, with the device's EID, physical SIM ICCID and eUICC ICCIDs (see `launch`).
+   */
   readonly transactionId?: string;
+  /** Market, location, language and portal address of that launch (decision D30). */
+  readonly launch?: SimulatorLaunchOptions;
   /** Told about every callback delivered to the page. */
   readonly onCallback?: (operationId: string, script: CallbackScript, args: string) => void;
   /** Told about every operation's report. */
@@ -69,6 +76,8 @@ export interface Simulator {
   readonly device: SimulatedDevice;
   /** The portal bridge installed on the page. */
   readonly portal: PortalApi;
+  /** How the simulated app opened the portal (URL with its query, `Accept-Language`); null when no `transactionId` was given. */
+  readonly launch: PortalLaunch | null;
   /** Stop the host and remove the portal objects from the page. */
   stop(): void;
 }
@@ -114,6 +123,12 @@ export function startSimulator(options: SimulatorOptions = {}): Simulator {
     onDiagnostic: diagnosed,
   });
 
+  // Built before anything is installed: a wrong launch value throws and leaves the page as it was.
+  const launch: PortalLaunch | null =
+    options.transactionId === undefined
+      ? null
+      : simulatedLaunch(device, options.transactionId, typeof options.origin === 'function' ? options.origin() : options.origin ?? pageAddress(page), options.allowedHosts ?? [], options.launch);
+
   const newHost = (): Host => createHost({ effects: device.effects, ...(options.config === undefined ? {} : { config: options.config }) });
   let host = newHost();
   let detach = device.attach(host);
@@ -144,7 +159,11 @@ export function startSimulator(options: SimulatorOptions = {}): Simulator {
     },
   });
   portal.install(page);
-  if (options.transactionId !== undefined) device.user.launchPortal(options.transactionId);
+  if (launch !== null && options.transactionId !== undefined) {
+    device.trace.user(null, `the app opens the portal at ${launch.url}`);
+    showLaunchOnPage(page, launch);
+    device.user.launchPortal(options.transactionId);
+  }
 
   const newest = (ids: readonly string[], what: string, given: string | undefined): string => {
     const id = given ?? ids[ids.length - 1];
@@ -186,6 +205,7 @@ export function startSimulator(options: SimulatorOptions = {}): Simulator {
     },
     device,
     portal: installed,
+    launch,
     stop() {
       host.stop();
       detach();

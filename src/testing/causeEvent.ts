@@ -74,6 +74,10 @@ export async function causeEvent(event: FlowEvent, ctx: CauseContext): Promise<u
     case 'modem.registration':
       host.registrationChanged(ctx.iccid(), event.state);
       return null;
+    case 'modem.failed':
+      // The modem's register already ran on entering registering: its failure arrives as the host's run loop sends it.
+      host.send({ type: 'modem.failed', operationId: ctx.operationId(), error: event.error });
+      return null;
     case 'user.toastAccepted':
       host.user.acceptToast(ctx.operationId());
       return null;

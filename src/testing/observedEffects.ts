@@ -4,6 +4,7 @@ import type { CoreState } from '../core/state';
 import type { DocumentChanges } from '../core/storedRecords';
 import type { TestClock } from './environment';
 import { KitLpa } from './kitLpa';
+import { PHYSICAL_ICCID } from './scenarios';
 
 /*
  * The effects under test, wrapped so that the kit sees everything that crosses the boundary:
@@ -75,7 +76,8 @@ export class ObservedEffects {
     this.effects = {
       now: () => inner.now(),
       lpa: this.lpa,
-      modem: { register: (request) => passed(inner.modem.register(request), 'modem.register') },
+      // The kit plays the physical SIM slot, as it plays the network: its ICCID is the scenarios' (D37).
+      modem: { register: (request) => passed(inner.modem.register(request), 'modem.register'), physicalIccid: () => PHYSICAL_ICCID },
       scheduler: {
         set: (timerId, at, fire) => {
           const armed = { at, generation: ++this.#generation };

@@ -7,7 +7,7 @@ import { step } from '../core/step';
 import { checkedFlows } from './conformance';
 import { expectedCallbacks, expectedSignatures, ownCommands, signature } from './observations';
 import { generatedPaths, pathName, replay, type GeneratedPath } from './paths';
-import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, OPERATION_ID, PATH_TIMING } from './scenarios';
+import { CONFIRMATION_CODE, FOUND_CODE, FOUND_CONFIRM_CODE, OPERATION_ID, PATH_TIMING, PHYSICAL_ICCID } from './scenarios';
 
 /*
  * Paths as data: each generated path as the list of core inputs a host feeds, with what the
@@ -122,7 +122,8 @@ function inputOf(event: FlowEvent, generated: GeneratedPath, iccid: string | nul
   const operationId = OPERATION_ID;
   switch (event.type) {
     case 'operation.start':
-      return { type: 'portal.call', now, call: generated.scenario.call, operationId };
+      // A legacy hand-off carries the physical SIM's ICCID, as the host stamps it (D37).
+      return { type: 'portal.call', now, call: generated.scenario.call, operationId, ...(generated.scenario.call.kind === 'purchaseResult' ? { physicalIccid: PHYSICAL_ICCID } : {}) };
     case 'timer.fired':
       return { type: 'timer.fired', now, timerId: operationId };
     case 'portal.cancel':
@@ -143,6 +144,8 @@ function inputOf(event: FlowEvent, generated: GeneratedPath, iccid: string | nul
     case 'modem.registration':
       if (iccid === null) throw new Error('a registration change before the operation has an ICCID');
       return { type: 'modem.registration', now, iccid, state: event.state };
+    case 'modem.failed':
+      return { type: 'modem.failed', now, operationId, error: event.error };
     case 'user.confirmationCode':
       return { type: 'user.confirmationCode', now, operationId, code: CONFIRMATION_CODE };
     case 'user.toastAccepted':

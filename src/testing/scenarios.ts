@@ -4,7 +4,7 @@ import type { FlowInput, FlowName, FlowTiming } from '../../machines/types';
 import type { PortalCall } from '../core/inputs';
 import { DEFAULT_CONFIG } from '../core/state';
 import { parseActivationCode, toMaskedActivationCode, type MaskedActivationCode } from '../domain/activationCode';
-import { DEFAULT_START_TIME, simulatedIccid } from '../sim/device/index';
+import { DEFAULT_PHYSICAL_ICCID, DEFAULT_START_TIME, simulatedIccid } from '../sim/device/index';
 import type { HostConfig } from '../host/host';
 
 /*
@@ -36,6 +36,8 @@ export const CONFIRMATION_CODE = '4711';
 /** A valid ICCID the simulated eUICC starts with (far from the ones it makes up). */
 export const BALANCE_ICCID = simulatedIccid(500);
 export const MALFORMED_ICCID = '12345';
+/** The ICCID of the SIM in the device's physical slot: the simulated device's, and the one the kit's modem names. */
+export const PHYSICAL_ICCID = DEFAULT_PHYSICAL_ICCID;
 
 export const METADATA = { userAccount: 'New', purchaseInstrument: 'New', lineType: 'New', moDirectStatus: 'Complete', planName: 'Unlimited 5G' };
 
@@ -170,6 +172,13 @@ export const SCENARIOS: Readonly<Record<FlowName, readonly Scenario[]>> = {
     },
     { flow: 'legacyResult', name: 'success with an invalid code', call: legacy({ success: true, activationCode: INVALID_CODE }), input: { delayMs: 0, ...rejectedCode, legacyRoute: 'download' }, activationCode: null },
     { flow: 'legacyResult', name: 'success with an ICCID only', call: legacy({ success: true, Iccid: BALANCE_ICCID }), input: { delayMs: 0, iccid: BALANCE_ICCID, legacyRoute: 'balance' }, activationCode: null },
+    {
+      flow: 'legacyResult',
+      name: "success with the physical SIM's ICCID",
+      call: legacy({ success: true, iccid: PHYSICAL_ICCID, activationCode: '' }),
+      input: { delayMs: 0, iccid: PHYSICAL_ICCID, legacyRoute: 'physical' },
+      activationCode: null,
+    },
     {
       flow: 'legacyResult',
       name: 'success with a malformed ICCID',

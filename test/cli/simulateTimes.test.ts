@@ -40,5 +40,8 @@ describe('mobile-plans simulate: the portal launch (issue 15 item 2)', () => {
     expect(params.get('eid')).toMatch(/^[0-9]{32}$/);
     expect([params.get('market'), params.get('location')]).toEqual(['US', 'US']);
     expect(params.get('transactionId')).not.toBeNull();
+    // The simulated device's physical SIM; its eUICC holds no profile yet, so no iccids.
+    expect(params.get('iccid')).toBe('89012600000000000011');
+    expect(params.get('iccids')).toBeNull();
   });
 });

@@ -68,7 +68,8 @@ describe('inline download', () => {
   it('asks for the confirmation code when the code requires one and downloads with it', async () => {
     const world = await createWorld();
     const id = operationIdOf(world.call(profileDownload(undefined, `${ACTIVATION_CODE}$$1`)));
-    expect(world.commandTypes(id)).toEqual(['ui.confirmationCode']);
+    // The prompt and its deadline (decision D39).
+    expect(world.commandTypes(id)).toEqual(['ui.confirmationCode', 'scheduler.set']);
     world.host.user.confirmationCode(id, '1234');
     const download = world.commands(id).find((c) => c.type === 'lpa.download');
     expect(download).toMatchObject({ confirmationCode: '1234' });
@@ -80,9 +81,9 @@ describe('inline download', () => {
     const world = await createWorld();
     world.device.lpa.setOutcome('download', { requireConfirmationCode: '1234', maxRetries: 2 });
     const id = operationIdOf(world.call(profileDownload()));
-    expect(world.commandTypes(id).at(-1)).toBe('ui.confirmationCode');
+    expect(world.commandTypes(id).slice(-2)).toEqual(['ui.confirmationCode', 'scheduler.set']);
     world.host.user.confirmationCode(id, '0000');
-    expect(world.commandTypes(id).at(-1)).toBe('ui.confirmationCode');
+    expect(world.commandTypes(id).slice(-2)).toEqual(['ui.confirmationCode', 'scheduler.set']);
     world.host.user.confirmationCode(id, '1111');
     expect(world.reports()).toMatchObject([{ outcome: 'failed', activationResult: 'confirmationCodeMaxRetriesExceeded' }]);
   });

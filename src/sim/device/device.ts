@@ -4,7 +4,7 @@ import type { Effects, MaybePromise } from '../../host/effects';
 import { DEFAULT_START_TIME, VirtualClock } from './clock';
 import { VirtualEuicc, type InitialProfile } from './euicc';
 import { SimulatedLpa, type LpaOptions } from './lpa';
-import { SimulatedModem, type RegistrationScript } from './modem';
+import { DEFAULT_PHYSICAL_ICCID, SimulatedModem, type RegistrationScript } from './modem';
 import { Redactor } from './redact';
 import { MemoryStorage } from './storage';
 import { Trace, type TraceEntry } from './trace';
@@ -23,6 +23,10 @@ export interface SimulatedDeviceOptions {
   readonly capacity?: number;
   /** Default LPA outcomes and SM-DP+ behaviour. */
   readonly lpa?: Omit<LpaOptions, 'onEvent'>;
+  /** The ICCID of the SIM in the physical slot; null for an empty slot. Default {@link DEFAULT_PHYSICAL_ICCID}. */
+  readonly physicalIccid?: string | null;
+  /** Whether the device has a modem. Default true; false fails downloads and registration with `modemNotFound`. */
+  readonly modemPresent?: boolean;
   /** The default registration script. */
   readonly registration?: RegistrationScript;
   /** Told about every portal callback (the portal bridge delivers it). */
@@ -84,6 +88,8 @@ export function createSimulatedDevice(options: SimulatedDeviceOptions = {}): Sim
     host?.registrationChanged(iccid, state);
   };
   const modem = new SimulatedModem(clock, registrationChanged, options.registration);
+  if (options.physicalIccid !== undefined) modem.setPhysicalIccid(options.physicalIccid);
+  if (options.modemPresent !== undefined) modem.setPresent(options.modemPresent);
   const ui = new SimulatedUi();
   const storage = new MemoryStorage();
 
@@ -140,6 +146,8 @@ export function createSimulatedDevice(options: SimulatedDeviceOptions = {}): Sim
         command({ type: 'modem.register', operationId: request.operationId, iccid: request.iccid });
         return observe(request.operationId, 'register', () => modem.register(request), () => `registering on ${request.iccid}`);
       },
+      physicalIccid: () => modem.physicalIccid(),
+      present: () => modem.present(),
     },
     scheduler: {
       set(timerId, at, fire) {

@@ -19,7 +19,7 @@ export {
   type EuiccOutcome,
   type ImmediateEuiccOutcome,
 } from './outcomes';
-export { SimulatedModem, DEFAULT_REGISTRATION, stepsOf, type RegistrationScript, type RegistrationStep, type RegistrationListener } from './modem';
+export { SimulatedModem, DEFAULT_REGISTRATION, DEFAULT_PHYSICAL_ICCID, stepsOf, type RegistrationScript, type RegistrationStep, type RegistrationListener } from './modem';
 export { SimulatedEffectError, type ActivationFailure } from './errors';
 export { Trace, formatOffset, summarizeCommand, type TraceEntry, type TraceKind, type TraceOptions } from './trace';
 export { Redactor, redactText, codeKey, matchingIdOf, MIN_SCRUBBED_SECRET_LENGTH } from './redact';

@@ -30,6 +30,12 @@ export const DEFAULT_REGISTRATION: readonly RegistrationStep[] = Object.freeze([
   { afterMs: 3000, state: 'home' },
 ]);
 
+/**
+ * The ICCID of the SIM card in the simulated device's physical slot unless told otherwise:
+ * 20 digits, Luhn-valid, apart from every ICCID the simulated eUICC makes up.
+ */
+export const DEFAULT_PHYSICAL_ICCID = '89012600000000000011';
+
 /** Where the modem reports registration changes (the device forwards them to the host). */
 export type RegistrationListener = (iccid: string, state: NetworkRegistrationState) => void;
 
@@ -66,6 +72,8 @@ export class SimulatedModem implements ModemEffects {
   /** ICCID → handles of the steps still to play. */
   readonly #playing = new Map<string, number[]>();
   readonly #states = new Map<string, NetworkRegistrationState>();
+  #physicalIccid: string | null = DEFAULT_PHYSICAL_ICCID;
+  #present = true;
 
   /**
    * @param clock - the virtual clock the sequences play on
@@ -76,6 +84,26 @@ export class SimulatedModem implements ModemEffects {
     this.#clock = clock;
     this.#listener = listener;
     this.#default = registration;
+  }
+
+  /** The ICCID of the SIM in the physical slot, or null when the slot is empty (the host's `modem.physicalIccid`). */
+  physicalIccid(): string | null {
+    return this.#physicalIccid;
+  }
+
+  /** Whether the device has a modem (the host's `modem.present`); without one, `register` fails with `modemNotFound`. */
+  present(): boolean {
+    return this.#present;
+  }
+
+  /** Give the device a modem, or take it away. */
+  setPresent(present: boolean): void {
+    this.#present = present;
+  }
+
+  /** Put a SIM with this ICCID in the physical slot, or empty it (null). */
+  setPhysicalIccid(iccid: string | null): void {
+    this.#physicalIccid = iccid;
   }
 
   /** Replace the listener registration changes go to. */
@@ -95,6 +123,7 @@ export class SimulatedModem implements ModemEffects {
 
   /** Start registering on a profile: synchronous; the states come later on the virtual clock. */
   register(request: { readonly operationId: string; readonly iccid: string }): void {
+    if (!this.#present) throw new SimulatedEffectError('modemNotFound', 'the simulated device has no modem');
     const script = this.#queue.shift() ?? this.#default;
     if (typeof script === 'object' && !Array.isArray(script)) throw new SimulatedEffectError((script as { fail: ActivationFailure }).fail, 'simulated modem could not register');
     this.stop(request.iccid);
