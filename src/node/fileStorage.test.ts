@@ -18,7 +18,7 @@ function freshDirectory(): string {
   return join(directory, 'store'); // not there yet: the storage creates it
 }
 
-function changes(part: Partial<DocumentChanges> & { put?: Record<string, string> }): DocumentChanges {
+function changes(part: { replace?: boolean; header?: string; put?: Record<string, string>; remove?: string[] }): DocumentChanges {
   return { replace: part.replace ?? false, header: part.header ?? null, put: new Map(Object.entries(part.put ?? {})), remove: part.remove ?? [] };
 }
 
@@ -119,7 +119,7 @@ describe('fileStorage', () => {
       const directory = freshDirectory();
       await fileStorage(directory).write(changes(BASE));
       const seen: string[] = [];
-      const files = crashingFileSystem((call, path) => void seen.push(`${call} ${path.slice(directory.length + 1)}`) ?? false);
+      const files = crashingFileSystem((call, path) => seen.push(`${call} ${path.slice(directory.length + 1)}`) < 0);
       await createFileStorage(directory, files).write(changes({ put: { 'op-2': '{"live":"2b"}' } }));
       expect(seen.filter((line) => line.startsWith('writeAtomically'))).toEqual(['writeAtomically record.op-2.json']);
     });

@@ -7,12 +7,12 @@ import { entryOf, journalText, parseJournal, type JournalEntry } from './journal
 import { HEADER_FILE, isLeftoverTemporary, JOURNAL_FILE, operationIdOf, recordFileName } from './storeLayout';
 
 /** The file storage: `StorageEffects` with `load` and `write` (no `save`). */
-export type FileStorage = Required<Pick<StorageEffects, 'load' | 'write'>> & {
+export interface FileStorage extends StorageEffects {
   /** What was stored last: the header and every record, or null before the first write. */
   load(): Promise<StoredRecords | null>;
-  /** Apply one step's changes, all or nothing; resolves once they are durable. */
+  /** Apply one step's changes, all or nothing; resolves once they are durable, rejects when none of them is. */
   write(changes: DocumentChanges): Promise<void>;
-};
+}
 
 /** How many files one write replaces at the same time. */
 const PARALLEL_FILES = 8;
