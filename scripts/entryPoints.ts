@@ -22,6 +22,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { subpath: './machines', name: 'machines', source: 'machines/index.ts', needsXstate: true },
   { subpath: './descriptions', name: 'descriptions', source: 'src/descriptions/index.ts', needsXstate: false },
   { subpath: './testing', name: 'testing', source: 'src/testing/index.ts', needsXstate: true },
+  { subpath: './node', name: 'node', source: 'src/node/index.ts', needsXstate: false },
 ];
 
 /** The JSON Schema of the exported paths (`mobile-plans paths --json`, `pathsFor`), shipped as a file. */

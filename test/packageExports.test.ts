@@ -29,6 +29,7 @@ const DOCUMENTED: Record<string, readonly string[]> = {
   './machines': ['machines', 'machinesFor', 'flowMachine', 'flows'],
   './descriptions': ['ACTIVATION_ERROR_DESCRIPTIONS'],
   './testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
+  './node': ['fileStorage', 'createScheduler', 'consoleReporter', 'FileStorageError'],
 };
 
 /** Names the issue found leaking, and the second name of normalizeMetadata: none may come back. */
@@ -39,6 +40,7 @@ const INTERNAL: Record<string, readonly string[]> = {
   './machines': ['guardsFor', 'updatesFor', 'timingKey', 'defineFlow', 'defineState', 'initialContext', 'inlineDownloadMachine'],
   './descriptions': [],
   './testing': ['generatedPaths', 'replay', 'Checks', 'pathName'],
+  './node': ['createFileStorage', 'nodeFileSystem', 'parseJournal', 'journalText', 'entryOf', 'recordFileName', 'operationIdOf', 'maskActivationCodesIn'],
 };
 
 async function load(subpath: string): Promise<Record<string, unknown>> {

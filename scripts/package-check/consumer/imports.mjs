@@ -9,6 +9,7 @@ const EXPECTED = {
   'mobile-plans-fulfillment/descriptions': ['ACTIVATION_ERROR_DESCRIPTIONS'],
   'mobile-plans-fulfillment/machines': ['machines', 'machinesFor', 'flowMachine', 'flows'],
   'mobile-plans-fulfillment/testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
+  'mobile-plans-fulfillment/node': ['fileStorage', 'createScheduler', 'consoleReporter', 'FileStorageError'],
 };
 /** The entry points that need the optional peer xstate. */
 const NEED_XSTATE = ['mobile-plans-fulfillment/machines', 'mobile-plans-fulfillment/testing'];
