@@ -4,6 +4,7 @@ import { createHost, parseActivationCode, roundDelay, validateMetadata, type Cor
 import { createPortalApi, MobilePlansSecurityError, type PortalApiOptions } from 'mobile-plans-fulfillment/portal';
 import { createSimulatedDevice, startSimulator, type SimulatedDevice, type Simulator, type TraceEntry } from 'mobile-plans-fulfillment/sim';
 import { ACTIVATION_ERROR_DESCRIPTIONS, type ActivationErrorDescription } from 'mobile-plans-fulfillment/descriptions';
+import { consoleReporter, createScheduler, fileStorage, type FileStorage, type LineSink, type Scheduler } from 'mobile-plans-fulfillment/node';
 
 export function embed(effects: Effects): Host {
   return createHost({ effects });
@@ -36,3 +37,9 @@ export const address: string | undefined = parsed.ok ? parsed.value.address : un
 export const delay: number = roundDelay(5);
 export const problems: readonly Diagnostic[] = validateMetadata({ planName: 'x' }).diagnostics;
 export const description: ActivationErrorDescription = ACTIVATION_ERROR_DESCRIPTIONS.invalidIccid;
+
+// The durable kit types as a host writes them: storage, scheduler and reporter are effects.
+export function durableEffects(directory: string, log: LineSink): Pick<Effects, 'storage' | 'scheduler' | 'report' | 'diagnostic'> & { scheduler: Scheduler } {
+  const storage: FileStorage = fileStorage(directory);
+  return { storage, scheduler: createScheduler({ recheckEveryMs: 30_000 }), ...consoleReporter({ format: 'text', stream: log }) };
+}
