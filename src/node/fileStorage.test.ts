@@ -125,6 +125,18 @@ describe('fileStorage', () => {
     });
   });
 
+  it('writes only the files whose text changed (the first write after a start puts every record again)', async () => {
+    const directory = freshDirectory();
+    await fileStorage(directory).write(changes(BASE));
+    const seen: string[] = [];
+    const files = crashingFileSystem((call, path) => seen.push(`${call} ${path.slice(directory.length + 1)}`) < 0);
+    const restarted = createFileStorage(directory, files);
+    await restarted.load();
+    await restarted.write(changes({ replace: true, header: '{"v":1}', put: { 'op-1': '{"live":1}', 'op-2': '{"live":"2b"}' } }));
+    expect(seen.filter((line) => /writeAtomically|remove/.test(line))).toEqual(['writeAtomically record.op-2.json']);
+    expect(asObject(await fileStorage(directory).load())).toEqual({ header: '{"v":1}', records: { 'op-1': '{"live":1}', 'op-2': '{"live":"2b"}' } });
+  });
+
   describe('a disk that fails', () => {
     it('a write that rejects (disk full) changed nothing, and the same write again succeeds', async () => {
       const directory = freshDirectory();

@@ -46,6 +46,12 @@ export function createFileStorage(directory: string, files: StoreFileSystem): Fi
   /** A journal on disk whose changes are not all applied yet. */
   let unapplied: JournalEntry | null = null;
   let recovered: Promise<void> | null = null;
+  /**
+   * What each file holds, as this storage last read or wrote it: a file whose new text is the
+   * same is not written again (the first write after a start puts every record, mostly unchanged).
+   * A file is forgotten before it is written, so a failed write is never taken for done.
+   */
+  const onDisk = new Map<string, string>();
   /** Writes run one after another, in the order they were given. */
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -83,13 +89,38 @@ export function createFileStorage(directory: string, files: StoreFileSystem): Fi
   }
 
   async function applyEntry(entry: JournalEntry): Promise<void> {
+    await runPlan(await planOf(entry));
+  }
+
+  /** What bringing the files up to the entry takes: one task per file that differs. */
+  async function planOf(entry: JournalEntry): Promise<Array<() => Promise<void>>> {
     const kept = new Set(entry.put.map(([id]) => id));
     const removed = new Set(entry.remove);
     if (entry.replace) for (const id of await storedIds()) if (!kept.has(id)) removed.add(id);
     const tasks: Array<() => Promise<void>> = [];
-    if (entry.header !== null) tasks.push(() => files.writeAtomically(headerPath, entry.header!));
-    for (const [id, record] of entry.put) tasks.push(() => files.writeAtomically(recordPath(id), record));
-    for (const id of removed) if (!kept.has(id)) tasks.push(() => files.remove(recordPath(id)));
+    const replaceFile = (path: string, text: string): void => {
+      if (onDisk.get(path) === text) return;
+      tasks.push(async () => {
+        onDisk.delete(path);
+        await files.writeAtomically(path, text);
+        onDisk.set(path, text);
+      });
+    };
+    if (entry.header !== null) replaceFile(headerPath, entry.header);
+    for (const [id, record] of entry.put) replaceFile(recordPath(id), record);
+    for (const id of removed) {
+      if (kept.has(id)) continue;
+      const path = recordPath(id);
+      tasks.push(async () => {
+        onDisk.delete(path);
+        await files.remove(path);
+      });
+    }
+    return tasks;
+  }
+
+  async function runPlan(tasks: ReadonlyArray<() => Promise<void>>): Promise<void> {
+    if (tasks.length === 0) return; // nothing differs from the files: no rename to make durable
     await inParallel(tasks, PARALLEL_FILES);
     await files.syncDirectory(directory);
   }
@@ -104,9 +135,8 @@ export function createFileStorage(directory: string, files: StoreFileSystem): Fi
     await recover();
     // A journal whose application failed earlier: it happened, so it is finished before anything after it.
     if (unapplied !== null) await finishJournal();
-    const fileCount = (entry.header === null ? 0 : 1) + entry.put.length + entry.remove.length;
-    if (fileCount === 0 && !entry.replace) return;
-    if (fileCount === 1 && !entry.replace) return applyEntry(entry); // one rename is all or nothing already
+    const plan = await planOf(entry);
+    if (plan.length <= 1) return runPlan(plan); // one rename (or none) is all or nothing already
     await files.writeAtomically(journalPath, journalText(entry));
     await files.syncDirectory(directory);
     // Durable from here: a failure while applying leaves the journal to finish later, and the write has happened.
@@ -117,13 +147,18 @@ export function createFileStorage(directory: string, files: StoreFileSystem): Fi
   return {
     async load() {
       await (queue = queue.catch(() => {}).then(recover));
+      onDisk.clear();
       const header = await files.read(headerPath);
+      if (header !== null) onDisk.set(headerPath, header);
       const records = new Map<string, string>();
       for (const name of await files.list(directory)) {
         const id = operationIdOf(name);
         if (id === null) continue;
-        const record = await files.read(join(directory, name));
-        if (record !== null) records.set(id, record);
+        const path = join(directory, name);
+        const record = await files.read(path);
+        if (record === null) continue;
+        records.set(id, record);
+        onDisk.set(path, record);
       }
       if (header === null && records.size === 0) return null;
       // Records without a header are not a document: the host quarantines them whole.

@@ -23,7 +23,8 @@ import { digestOf, EMPTY_STORE, matchingWrite, type LoggedWrite, type StoreDiges
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 200);
-const TARGET_OPERATIONS = 240;
+/** More than the lives hand off, so that every life starts some (about one in three is lost to a kill before its first write). */
+const TARGET_OPERATIONS = 1_000;
 /** Most kills land uniformly this long after the child started (flows running)... */
 const RUNNING_WINDOW_MS = 400;
 /** ...and this share of them during its start-up (loading, replaying a journal, the restore's first write), timed from the spawn. */
@@ -211,6 +212,6 @@ describe('the durable kit under SIGKILL', () => {
     expect(reports.filter((event) => event.outcome !== 'connected')).toEqual([]);
     // Every connected operation has its own profile: one install each.
     expect(installs.length).toBe(reports.length);
-    expect(everStored.size).toBeGreaterThanOrEqual(Math.min(TARGET_OPERATIONS, KILLS) / 2);
+    expect(everStored.size).toBeGreaterThanOrEqual(KILLS / 4);
   }, 600_000);
 });

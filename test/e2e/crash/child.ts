@@ -130,7 +130,7 @@ const effects: Effects = {
 };
 
 host = createHost({ effects, // Virtual time runs on while the child is dead: deadlines long enough that a restart under load never misses one.
-  config: { retainFinished: 20, lpaTimeoutMs: 6 * 60 * 60_000, timing: { registrationTimeoutMs: 24 * 60 * 60_000 } }, onQuarantine: (quarantined) => log({ kind: 'quarantine', what: quarantined.kind, reason: quarantined.reason }) });
+  config: { retainFinished: 10, lpaTimeoutMs: 6 * 60 * 60_000, timing: { registrationTimeoutMs: 24 * 60 * 60_000 } }, onQuarantine: (quarantined) => log({ kind: 'quarantine', what: quarantined.kind, reason: quarantined.reason }) });
 await host.start();
 log({ kind: 'started' });
 process.stdout.write('started\n'); // the parent times most kills from here
@@ -144,7 +144,7 @@ if (!finishing) {
     const reply = host.call({ kind: 'profileDownload', entryPoint: 'MobilePlansInlineOperations.notifyProfileDownload', metadata, activationCode: `1$smdp.example.com$M-${life}-${n}-${digest(`${t0}-${n}`)}`, ...(n % 2 === 1 ? { downloadDelay: 15 } : {}) });
     log({ kind: 'handOff', op: reply.type === 'operation' ? reply.operationId : null, reply: reply.type });
   };
-  setInterval(handOff, 60);
+  setInterval(handOff, 150);
   handOff();
 } else {
   const done = setInterval(() => {
