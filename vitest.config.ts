@@ -25,7 +25,12 @@ export default defineConfig({
   // The examples in docs/ import the package by its name, as a user's code does; the tests run
   // them against the sources (tsconfig.json's paths does the same for tsc), never against a
   // dist/ that a fresh clone has not built. The package check runs the built package.
-  resolve: { alias: [{ find: /^mobile-plans-fulfillment$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
+  resolve: {
+    alias: [
+      { find: /^mobile-plans-fulfillment$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^mobile-plans-fulfillment\/node$/, replacement: fileURLToPath(new URL('./src/node/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
     testTimeout: 30_000,
     // On CI also write the results as JSON, so .ci/run can print a plain "N passed, N failed" line.

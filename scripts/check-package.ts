@@ -183,6 +183,7 @@ async function main(): Promise<number> {
     });
     await check('one complete flow: createHost on createSimulatedDevice, inline download to connected', () => exec(process.execPath, ['flow.mjs'], inProject));
     await check('./webview from the tarball: its page script (the ./webview-page file, pageScriptUrl()) in a page, bridged to createWebViewEndpoint, runs an inline download', () => exec(process.execPath, ['webview.mjs'], inProject));
+    await check('the durable kit (./node): fileStorage, createScheduler and consoleReporter under createHost, a restart, the process exits', () => exec(process.execPath, ['durable.mjs'], inProject));
     await check('npx mobile-plans --help, --version, demo', async () => {
       const help = await exec('npx', ['--no', '--', 'mobile-plans', '--help'], inProject);
       expect(help.includes('Usage: mobile-plans [options] [command]') && help.includes('demo') && !/^\s+docs\b/m.test(help), `unexpected --help:\n${help}`);

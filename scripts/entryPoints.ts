@@ -23,6 +23,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { subpath: './descriptions', name: 'descriptions', source: 'src/descriptions/index.ts', needsXstate: false },
   { subpath: './testing', name: 'testing', source: 'src/testing/index.ts', needsXstate: true },
   { subpath: './webview', name: 'webview', source: 'src/webview/index.ts', needsXstate: false },
+  { subpath: './node', name: 'node', source: 'src/node/index.ts', needsXstate: false },
 ];
 
 /** The JSON Schema of the exported paths (`mobile-plans paths --json`, `pathsFor`), shipped as a file. */

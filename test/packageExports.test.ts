@@ -30,6 +30,7 @@ const DOCUMENTED: Record<string, readonly string[]> = {
   './descriptions': ['ACTIVATION_ERROR_DESCRIPTIONS'],
   './testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
   './webview': ['createWebViewEndpoint', 'nativeTransport', 'electronTransport', 'playwrightTransport', 'cdpTransport', 'pageScriptUrl'],
+  './node': ['fileStorage', 'createScheduler', 'consoleReporter', 'FileStorageError'],
 };
 
 /** Names the issue found leaking, and the second name of normalizeMetadata: none may come back. */
@@ -41,6 +42,7 @@ const INTERNAL: Record<string, readonly string[]> = {
   './descriptions': [],
   './testing': ['generatedPaths', 'replay', 'Checks', 'pathName'],
   './webview': ['parsePageMessage', 'installWebViewPage', 'createRemoteHost', 'detectPageTransport', 'copyArgument', 'HAND_OFF_ENTRY_POINTS'],
+  './node': ['createFileStorage', 'nodeFileSystem', 'parseJournal', 'journalText', 'entryOf', 'recordFileName', 'operationIdOf', 'maskActivationCodesIn'],
 };
 
 async function load(subpath: string): Promise<Record<string, unknown>> {

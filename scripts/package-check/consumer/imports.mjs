@@ -10,6 +10,7 @@ const EXPECTED = {
   'mobile-plans-fulfillment/machines': ['machines', 'machinesFor', 'flowMachine', 'flows'],
   'mobile-plans-fulfillment/testing': ['conformanceCases', 'conformanceCoverage', 'pathsFor', 'ConformanceError'],
   'mobile-plans-fulfillment/webview': ['createWebViewEndpoint', 'nativeTransport', 'electronTransport', 'playwrightTransport', 'cdpTransport', 'pageScriptUrl'],
+  'mobile-plans-fulfillment/node': ['fileStorage', 'createScheduler', 'consoleReporter', 'FileStorageError'],
 };
 /** The entry points that need the optional peer xstate. */
 const NEED_XSTATE = ['mobile-plans-fulfillment/machines', 'mobile-plans-fulfillment/testing'];

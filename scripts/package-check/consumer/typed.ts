@@ -6,6 +6,8 @@ import { createSimulatedDevice, startSimulator, type SimulatedDevice, type Simul
 import { ACTIVATION_ERROR_DESCRIPTIONS, type ActivationErrorDescription } from 'mobile-plans-fulfillment/descriptions';
 import { createWebViewEndpoint, nativeTransport, type NativeTransport, type WebViewEndpoint } from 'mobile-plans-fulfillment/webview';
 
+import { consoleReporter, createScheduler, fileStorage, type FileStorage, type LineSink, type Scheduler } from 'mobile-plans-fulfillment/node';
+
 export function embed(effects: Effects): Host {
   return createHost({ effects });
 }
@@ -40,3 +42,9 @@ export const description: ActivationErrorDescription = ACTIVATION_ERROR_DESCRIPT
 
 export const bridge: NativeTransport = nativeTransport();
 export const endpoint = (host: Host): WebViewEndpoint => createWebViewEndpoint(host, { allowedHosts: ['portal.example.com'], transport: bridge });
+
+// The durable kit types as a host writes them: storage, scheduler and reporter are effects.
+export function durableEffects(directory: string, log: LineSink): Pick<Effects, 'storage' | 'scheduler' | 'report' | 'diagnostic'> & { scheduler: Scheduler } {
+  const storage: FileStorage = fileStorage(directory);
+  return { storage, scheduler: createScheduler({ recheckEveryMs: 30_000 }), ...consoleReporter({ format: 'text', stream: log }) };
+}
