@@ -81,6 +81,8 @@ export interface PageAgent {
   operations(): OperationView[];
   /** A text with every activation code and seen matching ID masked. */
   redact(text: string): string;
+  /** The operations whose toast is shown now. */
+  toasts(): string[];
   /** Accept toasts, answer prompts, advance to the next deadline, until every operation ended or `maxMinutes` passed. */
   settle(maxMinutes: number): Promise<void>;
 }

@@ -101,6 +101,7 @@ export function startAgent(config: AgentConfig): void {
     sim,
     operations: () => sim.operations(),
     redact: (text) => sim.device.trace.redactor.text(text),
+    toasts: () => sim.device.ui.toasts(),
     settle: async (maxMinutes) => {
       const clock = sim.device.clock;
       const until = clock.now() + maxMinutes * 60_000;
