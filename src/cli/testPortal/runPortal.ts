@@ -237,6 +237,10 @@ function watchPage(page: Page): { collect(locator: Locator, redact: (texts: stri
   page.on('requestfailed', (request) => raw.push({ severity: 'warning', code: 'requestFailed', message: `${request.method()} ${request.url()} failed: ${request.failure()?.errorText ?? 'no answer'}` }));
   return {
     async collect(locator, redact) {
+      // A missing file is one finding: its httpError, not also the aborted request or the script the browser then refused.
+      const missing = raw.filter((r) => r.code === 'httpError').map((r) => r.message.split(' ')[1] ?? '');
+      const sameNews = (r: Raw): boolean => r.code !== 'httpError' && r.code !== 'pageError' && missing.some((url) => r.message.includes(`${url} `) || r.message.includes(`'${url}'`));
+      raw.splice(0, raw.length, ...raw.filter((r) => !sameNews(r)));
       const messages = await redact(raw.map((r) => r.message)).catch(() => raw.map(() => '(not shown: the page was gone before it could be redacted)'));
       return Promise.all(
         raw.map(async (r, i) => {
