@@ -57,6 +57,7 @@ async function readShipped(): Promise<{ simulator: string; agent: string }> {
 }
 
 async function bundleFromSources(): Promise<{ simulator: string; agent: string }> {
+  // Only from the sources: esbuild is a development tool (tsdown.config.ts keeps it out of dist/cli.js).
   const { build } = await import('esbuild');
   const bundle = async (entry: string, globalName: string): Promise<string> => {
     const result = await build({
