@@ -30,8 +30,8 @@ not be opened.`;
 
 interface TestPortalFlags {
   journey?: string;
-  allowedHost: string[];
-  click: string[];
+  allowedHost?: string[];
+  click?: string[];
   json?: boolean;
   junit?: string;
   screenshots?: string;
@@ -42,7 +42,7 @@ interface TestPortalFlags {
   timeout: string;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** `mobile-plans test-portal <url|file.html|folder>`: the real portal in a real browser against the simulator. */
 export function addTestPortalCommand(program: Command, ctx: CommandContext): void {
@@ -51,8 +51,8 @@ export function addTestPortalCommand(program: Command, ctx: CommandContext): voi
     .description('open an operator portal in headless Chromium with the simulator injected, run a journey, and report every hand-off and problem')
     .argument('<portal>', 'an http(s) URL, an .html file or a folder (served on 127.0.0.1)')
     .option('--journey <file>', 'an ES module whose default export ({ page, sim }) clicks through a purchase')
-    .option('--allowed-host <host>', "an allowed host of the operator (repeatable; default: the portal URL's host)", collect, [])
-    .option('--click <selector>', 'without a journey: click this element after load (repeatable, in order)', collect, [])
+    .option('--allowed-host <host>', "an allowed host of the operator (repeatable; default: the portal URL's host)", collect)
+    .option('--click <selector>', 'without a journey: click this element after load (repeatable, in order)', collect)
     .option('--json', 'print the report as one JSON document')
     .option('--junit <file>', 'also write the report as JUnit XML: one test case per hand-off and per kind of finding')
     .option('--screenshots <dir>', 'save a screenshot after each hand-off and one at the end')
@@ -65,15 +65,16 @@ export function addTestPortalCommand(program: Command, ctx: CommandContext): voi
     .action(async (portal: string, flags: TestPortalFlags) => {
       const timeout = Number(flags.timeout);
       if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds (got ${flags.timeout})`);
-      if (flags.journey !== undefined && flags.click.length > 0) throw new UsageError('give either --journey or --click, not both (a journey clicks itself)');
+      const clicks = flags.click ?? [];
+      if (flags.journey !== undefined && clicks.length > 0) throw new UsageError('give either --journey or --click, not both (a journey clicks itself)');
       const journey = flags.journey === undefined ? null : await loadJourney(flags.journey);
       let report;
       try {
         report = await testPortal({
           target: portal,
           journey,
-          allowedHosts: flags.allowedHost,
-          clicks: flags.click,
+          allowedHosts: flags.allowedHost ?? [],
+          clicks,
           screenshots: flags.screenshots ?? null,
           ...(flags.browser === undefined ? {} : { browserPath: flags.browser }),
           transactionId: flags.transactionId,

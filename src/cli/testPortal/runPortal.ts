@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { DEFAULT_EID } from '../../sim/device/euicc';
+import { redactText } from '../../sim/device/redact';
 import { portalLaunch } from '../../portal/launch';
 import { findChromium, CHROMIUM_ARGS } from '../browser/chromium';
 import { UsageError } from '../io';
@@ -133,6 +134,9 @@ export async function testPortal(options: TestPortalOptions): Promise<TestPortal
     const redact = async (texts: string[]): Promise<string[]> =>
       agentHere ? page!.evaluate(([global, all]) => all.map((text) => (window as unknown as Record<string, PageAgent>)[global]!.redact(text)), [AGENT_GLOBAL, texts] as const) : texts;
     const pageFindings = await browserFindings.collect(locator, redact);
+    // A failed assertion may quote the page (an activation code on it): masked like everything else.
+    const journeyTexts = await redact(journeyFindings.map((f) => f.message)).catch(() => journeyFindings.map((f) => redactText(f.message)));
+    const maskedJourneyFindings = journeyFindings.map((f, i) => ({ ...f, message: redactText(journeyTexts[i] ?? '') }));
 
     const handOffStack = new Map<number, string>();
     for (const event of events) if (event.kind === 'call') handOffStack.set(event.index, event.stack);
@@ -140,7 +144,7 @@ export async function testPortal(options: TestPortalOptions): Promise<TestPortal
       events,
       operations,
       locator,
-      extraFindings: [...pageFindings, ...journeyFindings],
+      extraFindings: [...pageFindings, ...maskedJourneyFindings],
       expectHandOff: options.journey?.expectHandOff ?? true,
       shots: handOffShots,
     });
@@ -241,7 +245,8 @@ function watchPage(page: Page): { collect(locator: Locator, redact: (texts: stri
       const missing = raw.filter((r) => r.code === 'httpError').map((r) => r.message.split(' ')[1] ?? '');
       const sameNews = (r: Raw): boolean => r.code !== 'httpError' && r.code !== 'pageError' && missing.some((url) => r.message.includes(`${url} `) || r.message.includes(`'${url}'`));
       raw.splice(0, raw.length, ...raw.filter((r) => !sameNews(r)));
-      const messages = await redact(raw.map((r) => r.message)).catch(() => raw.map(() => '(not shown: the page was gone before it could be redacted)'));
+      // The page's redactor knows the matching IDs it saw; without it, every activation code in a text is still masked.
+      const messages = (await redact(raw.map((r) => r.message)).catch(() => raw.map((r) => r.message))).map(redactText);
       return Promise.all(
         raw.map(async (r, i) => {
           const location = r.stack !== undefined ? await locator.ofStack(r.stack) : r.at !== undefined ? await locator.of(r.at.url, r.at.line, r.at.column) : null;
