@@ -31,10 +31,10 @@ describe('mobile-plans test-portal on the bad sample portal', () => {
       [
         `unknownEnumValue/userAccount bad-portal.html:${hand}`,
         `planNameRequired/planName bad-portal.html:${hand}`,
-        // The callback name's mistake shows at the hand-off whose callback could not be delivered.
-        `invalidCallback/profileActivationCompleteScript bad-portal.html:${hand}`,
+        // The misnamed callback, once per operation that could not call it, at the line that named it.
+        `invalidCallback/profileActivationCompleteScript bad-portal.html:${lineOf("profileActivationCompleteScript = 'onActivationCompleted'")}`,
         `invalidActivationCode/activationCode bad-portal.html:${lineOf("'smdp.example.com$FABRIKAM-0002'")}`,
-        `invalidCallback/profileActivationCompleteScript bad-portal.html:${lineOf("'smdp.example.com$FABRIKAM-0002'")}`,
+        `invalidCallback/profileActivationCompleteScript bad-portal.html:${lineOf("profileActivationCompleteScript = 'onActivationCompleted'")}`,
         `callRefused/downloadDelay bad-portal.html:${lineOf('FABRIKAM-0003')}`,
         `pageError bad-portal.html:${lineOf('MobilePlan.notifyCancelledPurchase')}`,
         `planNameMustBeEmpty/planName bad-portal.html:${lineOf('MobilePlans.notifyCancelledPurchase(metadata)')}`,

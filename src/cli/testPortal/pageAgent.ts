@@ -7,6 +7,8 @@
  */
 import type { Simulator, SimulatorOptions } from '../../sim/simulator';
 import type { TraceEntry } from '../../sim/device/trace';
+import { CALLBACK_SLOTS } from '../../portal/callbacks';
+import { INLINE_OPERATION_OBJECTS } from '../../portal/entryPoints';
 import { AGENT_GLOBAL, type AgentConfig, type AgentEvent, type PageAgent } from './events';
 
 declare const MobilePlansSim: { start(options: SimulatorOptions): Simulator; MobilePlansSecurityError: unknown };
@@ -33,6 +35,8 @@ export function startAgent(config: AgentConfig): void {
     if (typeof binding === 'function') void Promise.resolve((binding as (e: AgentEvent) => unknown)(event)).catch(() => {});
   };
   let calls = 0;
+  /** The stack at the page's last assignment of each callback slot (`profileActivationCompleteScript = ...`). */
+  const slotSites = new Map<string, string>();
   let pending: { index: number; entryPoint: string; stack: string } | null = null;
 
   const onTrace = (entry: TraceEntry): void => {
@@ -61,7 +65,9 @@ export function startAgent(config: AgentConfig): void {
     device: { lpa: { discover: { profileReady: true } }, onTrace },
     onDiagnostic: (notice) => {
       const redact = (text: string): string => sim.device.trace.redactor.text(text);
-      const stack = stackHere();
+      // A callback that cannot be delivered is the fault of the line that named it, when the page set one.
+      const slotSite = notice.diagnostic.code === 'invalidCallback' && notice.diagnostic.field !== undefined ? slotSites.get(notice.diagnostic.field) : undefined;
+      const stack = slotSite ?? stackHere();
       let callIndex = pending?.index ?? null;
       // Refused by the bridge before the host saw it (origin, an argument that cannot be copied): still a call.
       if (pending === null && notice.entryPoint !== null && notice.operationId === null && /\brefused|ignored\b/.test(notice.diagnostic.message)) {
@@ -84,6 +90,8 @@ export function startAgent(config: AgentConfig): void {
     onReport: (report) =>
       send({ kind: 'report', operationId: report.operationId, flow: report.flow, entryPoint: report.entryPoint, outcome: report.outcome, activationResult: report.activationResult }),
   });
+
+  recordSlotAssignments(page, slotSites);
 
   // A development page that loads the simulator script and starts it (the playground portals do)
   // gets this simulator: one device per page, the one test-portal watches. A later
@@ -118,4 +126,34 @@ export function startAgent(config: AgentConfig): void {
     },
   };
   Object.defineProperty(page, AGENT_GLOBAL, { value: agent, writable: false, enumerable: false, configurable: false });
+}
+
+/**
+ * The inline-operations objects are frozen with their callback slots as accessors, so they
+ * cannot be wrapped; their globals can be replaced (they are configurable) by frozen copies
+ * whose slot setters note the stack, then set the original. Methods are the same functions.
+ */
+function recordSlotAssignments(page: Record<string, unknown>, sites: Map<string, string>): void {
+  const slots = new Set(Object.values(CALLBACK_SLOTS));
+  for (const name of INLINE_OPERATION_OBJECTS) {
+    const original = page[name];
+    if (typeof original !== 'object' || original === null) continue;
+    const copy: Record<string, unknown> = {};
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(original))) {
+      if (!slots.has(key) || descriptor.set === undefined) {
+        Object.defineProperty(copy, key, descriptor);
+        continue;
+      }
+      Object.defineProperty(copy, key, {
+        get: () => (original as Record<string, unknown>)[key],
+        set: (value: unknown) => {
+          sites.set(key, stackHere());
+          (original as Record<string, unknown>)[key] = value;
+        },
+        enumerable: descriptor.enumerable ?? true,
+        configurable: false,
+      });
+    }
+    Object.defineProperty(page, name, { value: Object.freeze(copy), writable: false, enumerable: false, configurable: true });
+  }
 }
