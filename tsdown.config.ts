@@ -31,6 +31,8 @@ export default defineConfig({
   // The doc comments live in the .d.ts files and in the source maps' sources; the .js need not repeat them.
   outputOptions: { chunkFileNames: 'chunks/[name].js', comments: { jsdoc: false }, ...MAPS_WITHOUT_SOURCES },
   tsconfig: 'tsconfig.build.json',
+  // test-portal bundles its page script with esbuild only when run from the sources; the package reads dist/browser/.
+  external: ['esbuild'],
   // The paths' JSON Schema is data, not code: shipped as it is, for hosts in other languages.
   copy: [{ from: PATHS_SCHEMA.source, to: 'dist/testing' }],
 });

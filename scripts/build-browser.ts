@@ -110,10 +110,45 @@ async function bundleScript(spec: ScriptSpec, outfile: string): Promise<BrowserB
   };
 }
 
+/** The agent `mobile-plans test-portal` injects after the simulator (src/cli/testPortal/initScript.ts reads it). */
+export const TEST_PORTAL_AGENT_ENTRY = 'src/cli/testPortal/pageAgent.ts';
+export const TEST_PORTAL_AGENT_BUNDLE = 'dist/browser/mobile-plans-test-portal-agent.js';
+
+/**
+ * Bundle the test-portal agent: a small minified IIFE defining `MobilePlansTestPortalAgent`
+ * (`startAgent(config)`), which uses the simulator script's `MobilePlansSim`, not a copy of it.
+ *
+ * @param outfile - where to write it
+ * @returns its size in bytes
+ */
+export async function buildTestPortalAgent(outfile: string = join(ROOT, TEST_PORTAL_AGENT_BUNDLE)): Promise<number> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [TEST_PORTAL_AGENT_ENTRY],
+    bundle: true,
+    format: 'iife',
+    globalName: 'MobilePlansTestPortalAgent',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    banner: { js: `/*! ${packageJson.name} ${packageJson.version} | the agent mobile-plans test-portal injects into a portal page | ${packageJson.license} */` },
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents;
+  if (code === undefined) throw new Error('esbuild produced no test-portal agent');
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(outfile, code);
+  return code.byteLength;
+}
+
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const built of [await buildBrowserBundle(), await buildWebViewPageScript()]) {
     console.log(`${relative(ROOT, built.file)}: raw ${kib(built.rawBytes)}, minified ${kib(built.minifiedBytes)}, minified+gzip ${kib(built.gzipBytes)}`);
   }
+  const agentBytes = await buildTestPortalAgent();
+  console.log(`${TEST_PORTAL_AGENT_BUNDLE}: minified ${kib(agentBytes)}`);
 }

@@ -6,7 +6,9 @@
  * createSimulatedDevice); tsc compiles typed consumers (NodeNext; bundler + strict, no DOM lib,
  * skipLibCheck false); `npx mobile-plans --help`, `--version` and `demo` run; headless Chromium
  * loads the tarball's dist/browser/mobile-plans-sim.js with a <script> tag from 127.0.0.1 and runs
- * an inline download; then xstate (the optional peer) is added for ./machines and ./testing, and
+ * an inline download; `npx mobile-plans test-portal` buys a plan through the single-page sample
+ * portal with its journey (playwright-core, @sparticuz/chromium and junit-report-builder added
+ * from the registry); then xstate (the optional peer) is added for ./machines and ./testing, and
  * the conformance kit runs from the tarball against the simulated device; last, the API
  * reports are checked against the installed declarations. Exits 1 at the first check that fails.
  *
@@ -31,7 +33,15 @@ import { BROWSER_SUBPATH, WEBVIEW_PAGE_SUBPATH } from './entryPoints';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./package-check/consumer/', import.meta.url));
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  peerDependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+/** The single-page sample portal and its journey: not shipped (decision D59), copied from the repository. */
+const SPA_SAMPLE = join(ROOT, 'playground', 'portal', 'spa');
+const SPA_JOURNEY = join(ROOT, 'playground', 'portal', 'spa.journey.mjs');
 /** What may be in the tarball besides package.json, README.md and LICENSE. */
 const SHIPPED_FOLDERS = ['dist/', 'bin/'];
 
@@ -151,7 +161,7 @@ async function main(): Promise<number> {
       const paths = packed.files.map((file) => file.path);
       const stray = paths.filter((path) => !SHIPPED_FOLDERS.some((folder) => path.startsWith(folder)) && !['package.json', 'README.md', 'LICENSE'].includes(path));
       expect(stray.length === 0, `the tarball carries files consumers do not need: ${stray.join(', ')}`);
-      for (const needed of ['LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/browser/mobile-plans-sim.js', 'dist/browser/mobile-plans-sim.js.map', 'dist/browser/mobile-plans-webview.js', 'dist/browser/mobile-plans-webview.js.map', 'bin/mobile-plans.js']) {
+      for (const needed of ['LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/browser/mobile-plans-sim.js', 'dist/browser/mobile-plans-sim.js.map', 'dist/browser/mobile-plans-webview.js', 'dist/browser/mobile-plans-webview.js.map', 'dist/browser/mobile-plans-test-portal-agent.js', 'bin/mobile-plans.js']) {
         expect(paths.includes(needed), `the tarball has no ${needed}`);
       }
       return `${packed.filename}: packed ${(packed.size / 1000).toFixed(1)} kB, unpacked ${(packed.unpackedSize / 1000).toFixed(1)} kB, ${packed.entryCount} files`;
@@ -172,7 +182,7 @@ async function main(): Promise<number> {
       writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
       await exec('npm', ['i', '--no-audit', '--no-fund', packed.tarball], inProject);
       const modules = readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.'));
-      for (const absent of ['xstate', 'typescript', 'tsx', 'vitest']) expect(!modules.includes(absent), `installing the tarball also installed ${absent}`);
+      for (const absent of ['xstate', 'typescript', 'tsx', 'vitest', 'playwright-core', '@sparticuz/chromium']) expect(!modules.includes(absent), `installing the tarball also installed ${absent}`);
       return `node_modules: ${modules.join(', ')}`;
     });
     await check('plain node imports every entry point (./machines asks for xstate)', () => exec(process.execPath, ['imports.mjs'], inProject));
@@ -214,6 +224,22 @@ async function main(): Promise<number> {
       expect(scripts.includes('profileActivationComplete') && scripts.includes('registrationChanged'), `the page received ${JSON.stringify(result.received)}`);
       expect(result.received[0]?.args['activationResult'] === 'success', `activation: ${JSON.stringify(result.received[0])}`);
       return `${banner}\npage received: ${scripts.join(', ')}; operation ${result.state}`;
+    });
+    await check('npx mobile-plans test-portal: the single-page sample with its journey in headless Chromium, with playwright-core, @sparticuz/chromium and junit-report-builder from the registry', async () => {
+      // The versions this repository tests with; npm's cache usually has them from `npm ci`.
+      const peers = ['playwright-core', '@sparticuz/chromium', 'junit-report-builder'].map((name) => `${name}@${manifest.devDependencies[name] ?? 'latest'}`);
+      await exec('npm', ['i', '--no-audit', '--no-fund', '--prefer-offline', ...peers], inProject);
+      cpSync(SPA_SAMPLE, join(project, 'spa'), { recursive: true });
+      cpSync(SPA_JOURNEY, join(project, 'spa.journey.mjs'));
+      // The consumer's own Chromium: the one inside @sparticuz/chromium, found as the command finds it.
+      const { CHROMIUM_PATH: _ignored, ...withoutChromiumPath } = env;
+      const out = await exec('npx', ['--no', '--', 'mobile-plans', 'test-portal', 'spa', '--journey', 'spa.journey.mjs', '--junit', 'report.xml', '--screenshots', 'shots'], { cwd: project, env: withoutChromiumPath });
+      const last = out.trim().split('\n').at(-1) ?? '';
+      expect(last === '0 errors, 0 warnings in 1 hand-off', `test-portal printed:\n${out}`);
+      expect(/hand-off 1: MobilePlansInlineOperations\.notifyProfileDownload returns op-1 at app\.js:\d+:\d+/.test(out), `no located hand-off in:\n${out}`);
+      expect(readFileSync(join(project, 'report.xml'), 'utf8').includes('<testcase classname="test-portal.handOff"'), 'report.xml has no hand-off test case');
+      expect(readdirSync(join(project, 'shots')).length === 2, `screenshots: ${readdirSync(join(project, 'shots')).join(', ')}`);
+      return `${out.split('\n').find((line) => line.startsWith('hand-off 1:')) ?? ''}\n${last}`;
     });
     await check(`with the optional peer xstate@${manifest.peerDependencies['xstate']} added, ./machines and ./testing import, ./machines type-checks, mobile-plans paths runs`, async () => {
       await exec('npm', ['i', '--no-audit', '--no-fund', `xstate@${manifest.peerDependencies['xstate']}`], inProject);

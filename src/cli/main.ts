@@ -5,6 +5,7 @@ import { addDemoCommand } from './commands/demo';
 import { addLintPortalCommand } from './commands/lintPortal';
 import { addPathsCommand } from './commands/paths';
 import { addSimulateCommand } from './commands/simulate';
+import { addTestPortalCommand } from './commands/testPortal';
 import type { CommandContext } from './commands/context';
 import { EXIT, processIo, UsageError, type CliIo } from './io';
 import { VERSION } from './version';
@@ -26,12 +27,14 @@ Examples:
   $ mobile-plans demo                                  # every flow once (what npm start runs)
   $ mobile-plans simulate delayed --delay 5            # one flow, step by step on a virtual clock
   $ mobile-plans simulate inline --outcome serverNotReachable
-  $ mobile-plans lint-portal playground/portal/bad-portal.html`,
+  $ mobile-plans lint-portal playground/portal/bad-portal.html
+  $ mobile-plans test-portal my-portal/ --journey buy.journey.mjs   # the real page in headless Chromium`,
     );
   addSimulateCommand(cli, ctx);
   addDemoCommand(cli, ctx);
   addLintPortalCommand(cli, ctx);
   addPathsCommand(cli, ctx);
+  addTestPortalCommand(cli, ctx);
   return cli;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,29 @@ describe('mobile-plans lint-portal', () => {
     expect(block('legacyResultAsObject')).toMatch(/warning payloadNotString/);
     expect(block('addBalanceToBadIccid')).toMatch(/error {3}invalidIccid/);
     expect(stdout.trim().split('\n').at(-1)).toBe('9 errors, 1 warning in 7 hand-offs');
+  });
+
+  it('names the file and line of every finding in the bad sample portal', async () => {
+    const { stdout } = await runCli('lint-portal', BAD);
+    const lines = readFileSync(BAD, 'utf8').split('\n');
+    const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
+    const findings = stdout.split('\n').filter((line) => /^ {2}(error|warning)/.test(line));
+    expect(findings).toHaveLength(10);
+    for (const finding of findings) expect(finding).toMatch(/ at bad-portal\.html:\d+:\d+$/);
+    const at = (code: string) => findings.find((line) => line.includes(` ${code}`))?.match(/:(\d+):\d+$/)?.[1];
+    expect(Number(at('invalidActivationCode'))).toBe(lineOf("'smdp.example.com$FABRIKAM-0002'"));
+    expect(Number(at('threw'))).toBe(lineOf('MobilePlan.notifyCancelledPurchase'));
+    expect(Number(at('invalidIccid'))).toBe(lineOf("notifyBalanceAddition(metadata, '12345')"));
+  });
+
+  it('says plainly that it saw no hand-off, points to test-portal and exits 1', async () => {
+    const file = tempFile('listeners.html', `<button id="buy">Buy</button><script>
+      document.getElementById('buy').addEventListener('click', () => MobilePlans.notifyCancelledPurchase({}));
+    </script>`);
+    const { code, stdout } = await runCli('lint-portal', file);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/error {3}noHandOffSeen: lint-portal saw no hand-off, so it checked nothing: .*addEventListener.* mobile-plans test-portal/);
+    expect(stdout).not.toContain('0 errors');
   });
 
   it('never prints a matching ID from the portal code', async () => {

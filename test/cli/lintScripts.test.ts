@@ -12,8 +12,9 @@ describe('portal scripts for lint-portal', () => {
     ].join('\n');
     const source = portalSource('shop/portal.html', html);
     expect(source.scripts).toEqual([
-      { name: 'portal.html <script> #2', source: 'function a() {}' },
-      { name: 'portal.html <script> #4', source: 'function b() {}' },
+      // Where each script starts in the file (0-based), so stack traces name the file's own lines.
+      { name: 'portal.html <script> #2', source: 'function a() {}', file: 'portal.html', lineOffset: 1, columnOffset: '<script>'.length },
+      { name: 'portal.html <script> #4', source: 'function b() {}', file: 'portal.html', lineOffset: 3, columnOffset: "<SCRIPT type='text/javascript'>".length },
     ]);
     expect(source.skipped).toEqual([
       '<script src="https://cdn.example.com/lib.js"> (external scripts are not fetched)',
@@ -23,7 +24,7 @@ describe('portal scripts for lint-portal', () => {
   });
 
   it('takes a .js file whole and refuses other kinds of file', () => {
-    expect(portalSource('portal.js', 'x()').scripts).toEqual([{ name: 'portal.js', source: 'x()' }]);
+    expect(portalSource('portal.js', 'x()').scripts).toEqual([{ name: 'portal.js', source: 'x()', file: 'portal.js' }]);
     expect(() => portalSource('portal.txt', '')).toThrow(/give an \.html or \.js file/);
   });
 

@@ -59,14 +59,14 @@ export function formatLintReport(file: string, report: LintReport): string {
     for (const finding of run.findings) lines.push(`  ${findingLine(finding)}`);
   }
   if (report.otherFunctions.length > 0) lines.push('', `called, no hand-off: ${report.otherFunctions.join(', ')}`);
-  if (report.handOffs.length === 0) lines.push('', 'no hand-off found: declare top-level zero-argument functions that call the Mobile Plans API');
   lines.push('', `${count(report.errors, 'error')}, ${count(report.warnings, 'warning')} in ${count(report.handOffs.length, 'hand-off')}`);
   return `${lines.join('\n')}\n`;
 }
 
 function findingLine(f: LintFinding): string {
   const where = [f.entryPoint, f.operationId].filter((part) => part !== null).join(' ');
-  return `${f.severity.padEnd(7)} ${f.code}${f.field === undefined ? '' : ` (${f.field})`}: ${f.message}${where === '' ? '' : ` [${where}]`}`;
+  const at = f.location === undefined ? '' : ` at ${f.location.file}:${f.location.line}:${f.location.column}`;
+  return `${f.severity.padEnd(7)} ${f.code}${f.field === undefined ? '' : ` (${f.field})`}: ${f.message}${where === '' ? '' : ` [${where}]`}${at}`;
 }
 
 function count(n: number, noun: string): string {

@@ -20,6 +20,15 @@ export interface LintFinding {
   readonly field?: string;
   readonly entryPoint: string | null;
   readonly operationId: string | null;
+  /** Where in the portal's file: the call that raised it, the hand-off of its operation, or the line that threw. */
+  readonly location?: LintLocation;
+}
+
+/** A line of the portal's file (1-based line and column). */
+export interface LintLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** A callback the page received. */
@@ -52,18 +61,49 @@ export interface LintReport {
   readonly warnings: number;
 }
 
-/** A fresh page with the simulator installed on it, recording diagnostics and callbacks. */
+/** A fresh page with the simulator installed on it, recording diagnostics (with where they came from) and callbacks. */
 interface Sandbox {
   readonly page: PortalPage;
   readonly sim: Simulator;
   readonly notices: DiagnosticNotice[];
+  /** The portal line of each notice, by index in `notices`. */
+  readonly noticeLocations: Array<LintLocation | null>;
   readonly callbacks: DeliveredCallback[];
 }
 
-function sandbox(origin: string): Sandbox {
+/** Deep enough to reach the portal's frame from inside the simulator. */
+const STACK_DEPTH = 80;
+
+/** The innermost frame of `stack` in one of the portal's files. */
+export function portalLocation(stack: string, files: ReadonlySet<string>): LintLocation | null {
+  // Frames (`at fn (file:line:column)`) first; a syntax error has only its `file:line` header.
+  for (const pattern of [/\(?([^\s()]+):(\d+):(\d+)\)?\s*$/, /^([^\s()]+):(\d+)\s*$/]) {
+    for (const line of stack.split('\n')) {
+      const frame = pattern.exec(line);
+      if (frame !== null && files.has(frame[1] ?? '')) return { file: frame[1] ?? '', line: Number(frame[2]), column: Number(frame[3] ?? 1) };
+    }
+  }
+  return null;
+}
+
+function stackHere(): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = STACK_DEPTH;
+  try {
+    return new Error('at the call').stack ?? '';
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function sandbox(origin: string, files: ReadonlySet<string>): Sandbox {
   const page = new PortalPage(origin);
   const notices: DiagnosticNotice[] = [];
+  const noticeLocations: Array<LintLocation | null> = [];
   const callbacks: DeliveredCallback[] = [];
+  // Where each operation was handed off: a diagnostic raised later (a callback on the clock) points there.
+  const handOffAt = new Map<string, LintLocation>();
+  let callAt: LintLocation | null = null;
   const host = new URL(origin).host;
   const sim = startSimulator({
     global: page.global,
@@ -72,11 +112,21 @@ function sandbox(origin: string): Sandbox {
     allowLocalhost: false,
     console: false,
     // SM-DS has the profile once asked, so a delayed-profile hand-off runs to its callbacks.
-    device: { lpa: { discover: { profileReady: true } } },
-    onDiagnostic: (notice) => void notices.push(notice),
+    device: {
+      lpa: { discover: { profileReady: true } },
+      onTrace: (entry) => {
+        if (entry.kind !== 'user') return;
+        if (entry.summary.startsWith('portal calls ')) callAt = portalLocation(stackHere(), files);
+        else if (entry.operationId !== undefined && callAt !== null && !handOffAt.has(entry.operationId)) handOffAt.set(entry.operationId, callAt);
+      },
+    },
+    onDiagnostic: (notice) => {
+      notices.push(notice);
+      noticeLocations.push(portalLocation(stackHere(), files) ?? (notice.operationId === null ? null : (handOffAt.get(notice.operationId) ?? null)));
+    },
     onCallback: (operationId, script, args) => void callbacks.push({ operationId, script, args }),
   });
-  return { page, sim, notices, callbacks };
+  return { page, sim, notices, noticeLocations, callbacks };
 }
 
 /**
@@ -90,26 +140,38 @@ function sandbox(origin: string): Sandbox {
  * @param origin - the page address (default {@link LINT_ORIGIN}; its host is the allow-list)
  */
 export async function lintPortal(source: PortalSource, origin: string = LINT_ORIGIN): Promise<LintReport> {
-  const base = sandbox(origin);
+  const files = new Set(source.scripts.map((script) => script.file ?? script.name));
+  const base = sandbox(origin, files);
   const loadFindings: LintFinding[] = [];
   for (const script of source.scripts) {
     const thrown = base.page.runScript(script);
-    if (thrown !== null) loadFindings.push(thrownFinding('scriptError', `${script.name} failed while loading`, thrown));
+    if (thrown !== null) loadFindings.push(thrownFinding('scriptError', `${script.name} failed while loading`, thrown, files));
   }
   const handOffs: HandOffRun[] = [];
   const otherFunctions: string[] = [];
-  const load = await exercise(base, 0, () => Promise.resolve(null));
+  const load = await exercise(base, 0, () => Promise.resolve(null), undefined, files);
   if (touched(load)) handOffs.push({ ...load.run, name: '(page load)' });
   base.sim.stop();
 
   for (const name of zeroArgumentFunctions(base.page, source)) {
-    const box = sandbox(origin);
+    const box = sandbox(origin, files);
     for (const script of source.scripts) box.page.runScript(script);
     const before = { notices: box.notices.length, operations: new Set(box.sim.operations().map((op) => op.id)), callbacks: box.callbacks.length };
-    const result = await exercise(box, before.notices, () => box.page.call(name), before);
+    const result = await exercise(box, before.notices, () => box.page.call(name), before, files);
     if (touched(result) || mentionsHandOff(box.page, name)) handOffs.push({ ...result.run, name: `${name}()` });
     else otherFunctions.push(`${name}()`);
     box.sim.stop();
+  }
+  if (handOffs.length === 0 && loadFindings.every((f) => f.code !== 'scriptError')) {
+    loadFindings.push({
+      severity: 'error',
+      code: 'noHandOffSeen',
+      message:
+        'lint-portal saw no hand-off, so it checked nothing: it calls top-level zero-argument functions of inline classic scripts, and does not run ' +
+        'handlers attached with addEventListener, modules, external scripts, fetch or routing. Test the page in a real browser: mobile-plans test-portal <page or folder> --journey <journey.mjs>',
+      entryPoint: null,
+      operationId: null,
+    });
   }
   const all = [...loadFindings, ...handOffs.flatMap((h) => h.findings)];
   return {
@@ -156,20 +218,25 @@ async function exercise(
   from: number,
   act: () => Promise<Thrown | null>,
   before: { operations: ReadonlySet<string>; callbacks: number } = { operations: new Set(), callbacks: 0 },
+  files: ReadonlySet<string> = new Set(),
 ): Promise<Exercised> {
   const thrown = await act();
   await drive(box);
   const redact = (text: string) => box.sim.device.trace.redactor.text(text);
-  const findings: LintFinding[] = box.notices.slice(from).map((notice) => ({
-    severity: notice.diagnostic.severity,
-    code: notice.diagnostic.code,
-    message: redact(notice.diagnostic.message),
-    ...(notice.diagnostic.field === undefined ? {} : { field: notice.diagnostic.field }),
-    entryPoint: notice.entryPoint,
-    operationId: notice.operationId,
-  }));
+  const findings: LintFinding[] = box.notices.slice(from).map((notice, i) => {
+    const location = box.noticeLocations[from + i] ?? null;
+    return {
+      severity: notice.diagnostic.severity,
+      code: notice.diagnostic.code,
+      message: redact(notice.diagnostic.message),
+      ...(notice.diagnostic.field === undefined ? {} : { field: notice.diagnostic.field }),
+      entryPoint: notice.entryPoint,
+      operationId: notice.operationId,
+      ...(location === null ? {} : { location }),
+    };
+  });
   // A refused origin already shows as a diagnostic; the security error it throws is the same news.
-  if (thrown !== null && thrown.name !== 'MobilePlansSecurityError') findings.push(thrownFinding('threw', 'the function threw', thrown));
+  if (thrown !== null && thrown.name !== 'MobilePlansSecurityError') findings.push(thrownFinding('threw', 'the function threw', thrown, files));
   const operations = box.sim.operations().filter((op) => !before.operations.has(op.id));
   const callbacks = box.callbacks.slice(before.callbacks).map((c) => ({ ...c, args: redact(c.args) }));
   const calls = operations.length + box.notices.slice(from).filter((n) => n.entryPoint !== null).length;
@@ -196,6 +263,7 @@ async function drive(box: Sandbox): Promise<void> {
   }
 }
 
-function thrownFinding(code: string, what: string, thrown: Thrown): LintFinding {
-  return { severity: 'error', code, message: `${what}: ${thrown.name}: ${thrown.message}`, entryPoint: null, operationId: null };
+function thrownFinding(code: string, what: string, thrown: Thrown, files: ReadonlySet<string>): LintFinding {
+  const location = thrown.stack === undefined ? null : portalLocation(thrown.stack, files);
+  return { severity: 'error', code, message: `${what}: ${thrown.name}: ${thrown.message}`, entryPoint: null, operationId: null, ...(location === null ? {} : { location }) };
 }

@@ -5,12 +5,19 @@ export interface PortalScript {
   readonly source: string;
   /** e.g. `good-portal.html <script> #2` or `portal.js`. */
   readonly name: string;
+  /** The file it is in, as stack traces name it (`good-portal.html`). Default: `name`. */
+  readonly file?: string;
+  /** Where the script starts in that file: lines and columns before it (0-based), so stack lines are the file's. */
+  readonly lineOffset?: number;
+  readonly columnOffset?: number;
 }
 
 /** What went wrong running portal code, described without trusting the thrown value. */
 export interface Thrown {
   readonly name: string;
   readonly message: string;
+  /** The thrown error's stack, when it had one (to find the portal's line). */
+  readonly stack?: string;
 }
 
 /** How long one piece of portal code may run (guards against endless loops). */
@@ -55,7 +62,7 @@ export class PortalPage {
 
   /** Run a classic script at the page's top level; returns what it threw, if anything. */
   runScript(script: PortalScript): Thrown | null {
-    return this.#guard(() => new vm.Script(script.source, { filename: script.name }).runInContext(this.#context, { timeout: RUN_TIMEOUT_MS }));
+    return this.#guard(() => new vm.Script(script.source, { filename: script.file ?? script.name, lineOffset: script.lineOffset ?? 0, columnOffset: script.columnOffset ?? 0 }).runInContext(this.#context, { timeout: RUN_TIMEOUT_MS }));
   }
 
   /** Evaluate an expression in the page (e.g. `typeof finishPurchase`). */
@@ -150,7 +157,8 @@ export function describeThrown(error: unknown): Thrown {
     if (typeof error === 'object' && error !== null) {
       const name: unknown = Reflect.get(error, 'name');
       const message: unknown = Reflect.get(error, 'message');
-      return { name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(error) };
+      const stack: unknown = Reflect.get(error, 'stack');
+      return { name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(error), ...(typeof stack === 'string' ? { stack } : {}) };
     }
     return { name: 'thrown value', message: String(error) };
   } catch {

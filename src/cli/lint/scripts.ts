@@ -23,7 +23,7 @@ const JS_TYPES: ReadonlySet<string> = new Set(['', 'text/javascript', 'applicati
 export function portalSource(file: string, text: string): PortalSource {
   const name = basename(file);
   const extension = extname(file).toLowerCase();
-  if (['.js', '.mjs', '.cjs'].includes(extension)) return { scripts: [{ source: text, name }], skipped: [] };
+  if (['.js', '.mjs', '.cjs'].includes(extension)) return { scripts: [{ source: text, name, file: name }], skipped: [] };
   if (extension !== '.html' && extension !== '.htm') throw new Error(`${name}: give an .html or .js file (got ${extension === '' ? 'no extension' : extension})`);
   const scripts: PortalScript[] = [];
   const skipped: string[] = [];
@@ -35,7 +35,12 @@ export function portalSource(file: string, text: string): PortalSource {
     const type = (attribute(attributes, 'type') ?? '').trim().toLowerCase();
     if (src !== null) skipped.push(`<script src="${src}"> (external scripts are not fetched)`);
     else if (!JS_TYPES.has(type)) skipped.push(`<script type="${type}"> #${index} (only classic scripts run)`);
-    else scripts.push({ source: match[2] ?? '', name: `${name} <script> #${index}` });
+    else {
+      // Where the script's text starts in the file, so stack lines name the file's own lines.
+      const start = (match.index ?? 0) + match[0].indexOf('>') + 1;
+      const before = text.slice(0, start).split('\n');
+      scripts.push({ source: match[2] ?? '', name: `${name} <script> #${index}`, file: name, lineOffset: before.length - 1, columnOffset: (before.at(-1) ?? '').length });
+    }
   }
   return { scripts, skipped };
 }
