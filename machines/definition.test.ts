@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { masked } from '../src/testing/scenarios';
-import { DEFAULT_TIMING, guardsFor, initialContext, timingKey, updatesFor, type FlowArgs } from './definition';
+import { DEFAULT_TIMING, EFFECT_NAMES, guardsFor, initialContext, timingKey, updatesFor, type FlowArgs } from './definition';
 import { FLOW_NAMES, flows } from './flows';
 import { machinesFor } from './xstate';
 import type { FlowContext, FlowEvent } from './types';
@@ -128,5 +128,11 @@ describe('the flows', () => {
   it('each carries its own name as its id (the xstate machine id, the docs and errors use it)', () => {
     expect(FLOW_NAMES.map((name) => flows[name].id)).toEqual(FLOW_NAMES);
     expect(FLOW_NAMES.map((name) => machinesFor(DEFAULT_TIMING)[name].id)).toEqual(FLOW_NAMES);
+  });
+
+  it('each xstate machine declares every effect and update by name, for provide() and the Stately tools to list', () => {
+    const names = [...EFFECT_NAMES, ...Object.keys(updates)].sort();
+    expect(EFFECT_NAMES).toEqual(expect.arrayContaining(['armDeadline', 'download', 'report']));
+    for (const name of FLOW_NAMES) expect(Object.keys(machinesFor(DEFAULT_TIMING)[name].implementations.actions).sort()).toEqual(names);
   });
 });
