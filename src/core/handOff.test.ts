@@ -56,9 +56,18 @@ describe('the id a hand-off asks for', () => {
     expect(step(state, { type: 'portal.call', now: 1, call: cancelled, operationId: 'new-1' }).reply).toEqual({ type: 'operation', operationId: 'new-1', created: true });
   });
 
-  it('is refused when it is not an operation id', () => {
-    const { reply } = step(createState(), { type: 'portal.call', now: 0, call: cancelled, operationId: '__proto__' });
-    expect(reply).toMatchObject({ type: 'refused', error: { code: 'invalidMetadata', field: 'operationId' } });
+  it('is refused when it is not an operation id: a name like __proto__, a space, past 128 characters, not a string', () => {
+    for (const operationId of ['__proto__', 'op 1', 'x'.repeat(129), 42 as unknown as string]) {
+      const { reply } = step(createState(), { type: 'portal.call', now: 0, call: cancelled, operationId });
+      expect(reply).toMatchObject({ type: 'refused', error: { code: 'invalidMetadata', field: 'operationId', message: expect.stringContaining('1 to 128') } });
+    }
+    expect(step(createState(), { type: 'portal.call', now: 0, call: cancelled, operationId: 'x'.repeat(128) }).reply).toMatchObject({ type: 'operation', created: true });
+  });
+
+  it('a drawn id is used up to 120 characters, leaving room for a suffix', () => {
+    const state = createState();
+    expect(step(state, { type: 'portal.call', now: 0, call: cancelled, newOperationId: 'x'.repeat(120) }).reply).toMatchObject({ operationId: 'x'.repeat(120) });
+    expect(step(state, { type: 'portal.call', now: 0, call: cancelled, newOperationId: 'y'.repeat(121) }).reply).toMatchObject({ operationId: 'op-1' });
   });
 });
 

@@ -99,6 +99,7 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
     createdAt: now,
     metadata: planned.metadata,
     diagnostics: planned.diagnostics,
+    // Stryker disable next-line ConditionalExpression: an origin: undefined reads, compares and serializes as no origin
     ...(origin === undefined ? {} : { origin }),
     value: started.value,
     context: started.context,
@@ -138,6 +139,7 @@ function plan(state: CoreState, call: PortalCall): Plan | { error: DomainError }
       return { flow: 'delayedProfile', delayMs: delay, metadata, diagnostics, activationCode: null, flowInput: {} };
     }
     case 'balanceAddition': {
+      // Stryker disable next-line ObjectLiteral: a plan without flowInput adds nothing to the flow's input either
       const checked = call.iccid === undefined || call.iccid === null ? { flowInput: {} } : withIccid(call.iccid, diagnostics);
       return { flow: 'balanceAddition', delayMs: 0, metadata, diagnostics, activationCode: null, flowInput: checked.flowInput };
     }
