@@ -43,7 +43,7 @@ function operation(call: PortalCall) {
   };
 }
 
-const inline = (activationCode = CODE): PortalCall => ({ kind: 'profileDownload', entryPoint: 'MobilePlansInlineOperations.notifyProfileDownload', metadata: COMPLETE_METADATA, activationCode });
+const inline = (activationCode = CODE): Extract<PortalCall, { kind: 'profileDownload' }> => ({ kind: 'profileDownload', entryPoint: 'MobilePlansInlineOperations.notifyProfileDownload', metadata: COMPLETE_METADATA, activationCode });
 const delayed = (activationCode: string): PortalCall => ({ ...inline(activationCode), downloadDelay: 15 });
 const asyncPurchase = (activationCode = CODE): PortalCall => ({
   kind: 'purchaseWithProfileDownload',
