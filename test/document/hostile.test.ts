@@ -68,6 +68,7 @@ describe('one operation that cannot resume', () => {
     ['its activation code is not one', (d: Record<string, any>) => void (d['secrets']['operations']['op-3'] = { activationCode: 'nope' }), 'secrets: the activation code of an operation that downloads is missing or invalid'],
     ['its legacy route is unknown', (d: Record<string, any>) => void (d['operations']['op-3'].context.legacyRoute = 'elsewhere'), 'context.legacyRoute'],
     ['a callback has an unknown script', (d: Record<string, any>) => void (d['operations']['op-3'].callbacks = [{ script: 'x', args: '{}', at: 0, delivered: false }]), 'callbacks'],
+    ['its code is not a masked code', (d: Record<string, any>) => void (d['operations']['op-3'].context.code = { address: 5 }), 'context.code'],
     ['a diagnostic has an unknown severity', (d: Record<string, any>) => void (d['operations']['op-3'].diagnostics = [{ code: 'x', severity: 'fatal', message: 'm' }]), 'diagnostics'],
   ])('is quarantined alone when %s', (_, change, reason) => {
     const { state, quarantined } = spoilt(change);
@@ -86,6 +87,36 @@ describe('one operation that cannot resume', () => {
     const restored = restoreDocument(noReport);
     expect(restored.quarantined.map((q) => [q.kind, q.reason])).toEqual([['finished', expect.stringContaining('report')]]);
     expect(Object.keys(restored.state.finished)).toEqual([]);
+  });
+});
+
+describe('what a document may hold', () => {
+  it('every legacy route, callback script and diagnostic severity resumes', () => {
+    for (const legacyRoute of ['download', 'balance', 'cancelled', 'invalid']) {
+      const doc = saved();
+      doc['operations']['op-3'].context.legacyRoute = legacyRoute;
+      doc['operations']['op-3'].callbacks = ['registrationChanged', 'profileActivationComplete'].map((script) => ({ script, args: '{}', at: 0, delivered: false }));
+      doc['operations']['op-3'].diagnostics = ['error', 'warning'].map((severity) => ({ code: 'x', severity, message: 'm' }));
+      expect(restoreDocument(doc).quarantined).toEqual([]);
+    }
+  });
+
+  it('a timing that is not numbers is quarantined whole, naming the field', () => {
+    const doc = saved();
+    doc['config'].timing.maxConfirmationAttempts = 'many';
+    expect(reasons(doc)).toEqual([['document', expect.stringContaining('config.timing.maxConfirmationAttempts')]]);
+  });
+
+  it('a finished report without its end time is quarantined', () => {
+    const doc = saved();
+    delete doc['finished']['op-4'].report.endedAt;
+    expect(reasons(doc)).toEqual([['finished', expect.stringContaining('report.endedAt')]]);
+  });
+
+  it('every kind of LPA command waits again', () => {
+    const doc = saved();
+    doc['lpa'].queue.push(...['lpa.enable', 'lpa.discover', 'lpa.queryProfile'].map((type) => ({ type, operationId: 'op-1', iccid: ICCID })));
+    expect(restoreDocument(doc).state.lpa.queue.map((c) => c.type)).toEqual(['lpa.download', 'lpa.enable', 'lpa.discover', 'lpa.queryProfile']);
   });
 });
 
