@@ -74,6 +74,15 @@ describe('discovered codes', () => {
     expect(Object.keys(state.secrets.operations)).toEqual([]);
   });
 
+  it('a code discovered for an operation that does not take it (an inline download) leaves its own code alone', () => {
+    const state = createState();
+    const id = start(state, inline());
+    const { reply } = step(state, { type: 'lpa.discovered', now: 1, operationId: id, activationCode: '1$smds.example.com$OUT-OF-TURN-FOUND' });
+    expect(reply).toMatchObject({ type: 'ignored' });
+    const restarted = step(state, { type: 'restore', now: 2 });
+    expect(restarted.commands.filter((c) => c.type === 'lpa.download')).toMatchObject([{ activationCode: CODE }]);
+  });
+
   it('a code discovered for an unknown operation is not kept', () => {
     const state = createState();
     step(state, { type: 'lpa.discovered', now: 0, operationId: 'op-9', activationCode: CODE });
