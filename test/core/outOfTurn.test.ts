@@ -62,6 +62,54 @@ describe('inputs for nothing the core knows', () => {
   });
 });
 
+describe('refusals the host can log', () => {
+  const notices = (commands: readonly Command[]) => commands.flatMap((c) => (c.type === 'diagnostic' ? [c.notice] : []));
+
+  it('a launch with an unusable transaction id is refused with an invalidTransactionId diagnostic', () => {
+    const { reply, commands } = step(createState(), { type: 'portal.launched', now: 0, transactionId: 'x'.repeat(65) });
+    expect(reply).toMatchObject({ type: 'refused' });
+    expect(notices(commands)).toEqual([{ operationId: null, entryPoint: null, diagnostic: expect.objectContaining({ code: 'invalidTransactionId', field: 'transactionId', message: expect.stringContaining('the portal launch was refused: ') }) }]);
+  });
+
+  it('a cancel from a page that did not start the operation is refused with a callRefused diagnostic', () => {
+    const state = createState();
+    const { reply } = step(state, { type: 'portal.call', now: 0, call: { ...inline(), downloadDelay: 60 } as PortalCall, origin: 'https://portal.example' });
+    const id = (reply as { operationId: string }).operationId;
+    const refused = step(state, { type: 'portal.cancel', now: 1, operationId: id, origin: 'https://other.example' });
+    expect(refused.reply).toEqual({ type: 'cancel', cancelled: false });
+    expect(notices(refused.commands)).toEqual([{ operationId: id, entryPoint: null, diagnostic: expect.objectContaining({ code: 'callRefused', field: 'operationContext', message: expect.stringContaining('the page at "https://other.example" did not start it') }) }]);
+    const unsigned = step(state, { type: 'portal.cancel', now: 1, operationId: id });
+    expect(notices(unsigned.commands)[0]?.diagnostic.message).toContain('it did not come from a portal page');
+    expect(step(state, { type: 'portal.cancel', now: 1, operationId: id, origin: 'https://portal.example' }).reply).toEqual({ type: 'cancel', cancelled: true });
+  });
+
+  it('a registration state the spec does not define is ignored with a diagnostic that shows it', () => {
+    for (const [given, shown] of [['flying', '"flying"'], [7, 'a number']] as const) {
+      const { reply, commands } = step(createState(), { type: 'modem.registration', now: 0, iccid: ICCID, state: given as never });
+      expect(reply).toEqual({ type: 'ignored', reason: 'unknown registration state' });
+      expect(notices(commands)[0]?.diagnostic).toMatchObject({ code: 'unknownEnumValue', message: `the modem reported the registration state ${shown}, which is not a NetworkRegistrationState; it was ignored` });
+    }
+  });
+
+  it('a report is acknowledged once, and only one that waits', () => {
+    const state = createState();
+    step(state, { type: 'portal.call', now: 0, call: { kind: 'cancelledPurchase', entryPoint: 'MobilePlans.notifyCancelledPurchase', metadata: {} } });
+    expect(step(state, { type: 'report.delivered', now: 1, operationId: 'op-1' }).reply).toEqual({ type: 'accepted' });
+    expect(step(state, { type: 'report.delivered', now: 2, operationId: 'op-1' }).reply).toEqual({ type: 'ignored', reason: 'no report of op-1 waits to be delivered' });
+    expect(step(state, { type: 'report.delivered', now: 2, operationId: 'op-9' }).reply).toMatchObject({ type: 'ignored' });
+  });
+
+  it('a timer that fires early is armed again for the rest of the wait; one on time is taken', () => {
+    const state = createState();
+    const { reply } = step(state, { type: 'portal.call', now: 0, call: { ...inline(), downloadDelay: 15 } as PortalCall });
+    const id = (reply as { operationId: string }).operationId;
+    const early = step(state, { type: 'timer.fired', now: 15 * 60_000 - 1, timerId: id });
+    expect(early.commands).toEqual([{ type: 'scheduler.set', timerId: id, at: 15 * 60_000 }]);
+    const onTime = step(state, { type: 'timer.fired', now: 15 * 60_000, timerId: id });
+    expect(onTime.commands.map((c) => c.type)).toContain('ui.toast');
+  });
+});
+
 describe('discovered codes', () => {
   it('an unusable code from SM-DS counts as a failed discovery and is not kept', () => {
     const state = createState();
