@@ -20,6 +20,7 @@ export const balanceAdditionFlow = defineFlow({
       },
     },
     checkingProfile,
+    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
     ...enableAndRegisterStates({ retry: false }),
     ...downloadEndings,
     balanceAdded: reportingEnd('balanceAdded'),

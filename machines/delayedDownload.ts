@@ -48,6 +48,7 @@ export const delayedDownloadFlow = defineFlow({
       },
     },
     ...downloadStates,
+    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
     ...enableAndRegisterStates({ retry: false }),
     ...downloadEndings,
     cancelled: reportingEnd('cancelled'),

@@ -49,6 +49,7 @@ export const delayedProfileFlow = defineFlow({
       on: { 'timer.fired': { guard: 'deadlinePassed', target: 'discovering', actions: 'countDiscovery' } },
     },
     ...downloadStates,
+    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
     ...enableAndRegisterStates({ retry: false }),
     ...downloadEndings,
     cancelled: reportingEnd('cancelled'),

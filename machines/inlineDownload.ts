@@ -16,6 +16,7 @@ export const inlineDownloadFlow = defineFlow({
       },
     },
     ...downloadStates,
+    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
     ...enableAndRegisterStates({ retry: false }),
     ...downloadEndings,
     rejected,

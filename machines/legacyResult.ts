@@ -27,6 +27,7 @@ export const legacyResultFlow = defineFlow({
     },
     checkingProfile,
     ...downloadStates,
+    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
     ...enableAndRegisterStates({ retry: false }),
     ...downloadEndings,
     balanceAdded: reportingEnd('balanceAdded'),

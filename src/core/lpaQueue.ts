@@ -15,8 +15,10 @@ const waiting = new WeakMap<LpaCommand[], Map<string, number>>();
 function waitingIn(state: CoreState): Map<string, number> {
   const queue = state.lpa.queue;
   let counts = waiting.get(queue);
+  // Stryker disable next-line ConditionalExpression: rebuilding the counts on every use gives the same counts, only slower
   if (counts === undefined) {
     counts = new Map();
+    // Stryker disable next-line LogicalOperator: counting from 0 also counts commands that left; a count too high only makes dropQueued filter a queue without them
     for (let i = state.lpa.head ?? 0; i < queue.length; i++) counts.set(queue[i]!.operationId, (counts.get(queue[i]!.operationId) ?? 0) + 1);
     waiting.set(queue, counts);
   }
@@ -70,11 +72,13 @@ export function pumpLpa(state: CoreState, out: Command[]): void {
   const head = state.lpa.head ?? 0;
   if (state.lpa.active !== null || head >= queue.length) return;
   const next = queue[head]!;
+  // Stryker disable next-line UnaryOperator: a count too high only makes dropQueued filter a queue that no longer holds the operation
   countWaiting(state, next.operationId, -1);
   // Move the head instead of shifting: Array.shift copies the rest, quadratic over a long queue.
   if (head + 1 === queue.length) {
     queue.length = 0;
     state.lpa.head = 0;
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator,ConditionalExpression: where the array is compacted changes only how many departed commands it keeps, never which command runs next or what is restored (queuedCommands)
   } else if (head + 1 >= 64 && (head + 1) * 2 >= queue.length) {
     queue.splice(0, head + 1);
     state.lpa.head = 0;
@@ -87,5 +91,7 @@ export function pumpLpa(state: CoreState, out: Command[]): void {
 function withSecrets(state: CoreState, command: LpaCommand): LpaCommand {
   if (command.type !== 'lpa.download') return command;
   const secret = own(state.secrets.operations, command.operationId);
+  // Every download has its secret (the hand-off or the discovery stores it; a loaded document without it is quarantined): the fallbacks never apply.
+  // Stryker disable next-line OptionalChaining,StringLiteral: see above
   return { ...command, activationCode: secret?.activationCode ?? '', confirmationCode: secret?.confirmationCode ?? null };
 }

@@ -145,20 +145,20 @@ function rearmEarlyTimer(state: CoreState, timerId: string, now: number, out: Co
 }
 
 /** An LPA answer frees the LPA for the next queued command, whatever the operation does with it. */
-function lpaAnswer(state: CoreState, operationId: string, event: FlowEvent, out: Command[]): Reply {
+function lpaAnswer(state: CoreState, operationId: string, event: FlowEvent, out: Command[], before?: () => void): Reply {
   if (state.lpa.active !== operationId) return { type: 'ignored', reason: `the LPA is not working for ${operationId}` };
   releaseLpa(state, operationId);
-  return toOperation(state, operationId, event, out);
+  return toOperation(state, operationId, event, out, before);
 }
 
 /** SM-DS found a profile: keep its code as a secret, tell the machine only the masked form. */
 function discovered(state: CoreState, operationId: string, activationCode: string, now: number, out: Command[]): Reply {
   const parsed = parseActivationCode(activationCode);
   if (!parsed.ok) return lpaAnswer(state, operationId, { type: 'lpa.failed', now, error: 'invalidActivationCode' }, out);
-  if (own(state.operations, operationId) !== undefined) {
+  // Kept only when the operation takes the answer: a stray one must not replace the code a download uses.
+  return lpaAnswer(state, operationId, { type: 'lpa.discovered', now, code: toMaskedActivationCode(parsed.value) }, out, () => {
     setOwn(state.secrets.operations, operationId, { activationCode: formatActivationCode(parsed.value) });
-  }
-  return lpaAnswer(state, operationId, { type: 'lpa.discovered', now, code: toMaskedActivationCode(parsed.value) }, out);
+  });
 }
 
 /** A registration change concerns every live operation following that ICCID. */
