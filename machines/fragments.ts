@@ -141,7 +141,7 @@ export const downloadEndings = {
   // Activated, but the modem cannot register: the report names the modem's error (decision D38).
   modemFailed: defineState({
     type: 'final',
-    entry: { type: 'report', params: ({ context }) => ({ outcome: 'modemFailed', activationResult: context.failure ?? 'unknownError' }) },
+    entry: { type: 'report', params: ({ context }) => ({ outcome: 'modemFailed', activationResult: orUnknown(context.failure) }) },
   }),
   failed: defineState({
     type: 'final',

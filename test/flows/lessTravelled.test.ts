@@ -161,7 +161,8 @@ describe('what a discovered code changes', () => {
     const op = operation(delayedProfile);
     op.send({ type: 'timer.fired', now: op.armedAt()! });
     op.send({ type: 'lpa.discovered', now: 16 * MINUTE, activationCode: FOUND_CONFIRM_CODE });
-    expect(op.types().at(-1)).toBe('ui.confirmationCode');
+    // The prompt, then its deadline (decision D39).
+    expect(op.types().slice(-2)).toEqual(['ui.confirmationCode', 'scheduler.set']);
     expect(op.types()).not.toContain('lpa.download');
     op.send({ type: 'user.confirmationCode', now: 17 * MINUTE, code: '4711' });
     expect(op.commands.filter((c) => c.type === 'lpa.download')).toMatchObject([{ activationCode: FOUND_CONFIRM_CODE, confirmationCode: '4711' }]);
