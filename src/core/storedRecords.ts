@@ -1,5 +1,5 @@
-import { ownerKey } from './owners';
-import { own } from './records';
+import { ownerKeyOfSecrets } from './owners';
+import { own, setOwn } from './records';
 import { queuedFor, type QueuedCommand } from './lpaQueue';
 import type { CoreState, FinishedRecord, OperationRecord, Secrets } from './state';
 
@@ -81,8 +81,8 @@ export function recordOf(state: CoreState, operationId: string): string | null {
   const live = own(state.operations, operationId);
   if (live !== undefined) {
     const secrets = own(state.secrets.operations, operationId);
-    const code = secrets?.activationCode;
-    const owner = code !== undefined && own(state.secrets.owners, ownerKey(code)) === operationId;
+    const key = secrets === undefined ? undefined : ownerKeyOfSecrets(secrets);
+    const owner = key !== undefined && own(state.secrets.owners, key) === operationId;
     const queued = queuedFor(state, operationId);
     return JSON.stringify({ live, ...(secrets === undefined ? {} : { secrets }), ...(owner ? { owner: true } : {}), ...(queued.length === 0 ? {} : { queued }) });
   }
@@ -132,9 +132,10 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
     }
     const r = record as { live?: unknown; secrets?: { activationCode?: unknown }; owner?: unknown; queued?: unknown; finished?: unknown };
     if (typeof record === 'object' && record !== null && r.live !== undefined) {
-      define(operations, id, r.live);
-      if (r.secrets !== undefined) define(secrets, id, r.secrets);
-      if (r.owner === true && typeof r.secrets?.activationCode === 'string') define(owners, ownerKey(r.secrets.activationCode), id);
+      setOwn(operations, id, r.live);
+      if (r.secrets !== undefined) setOwn(secrets, id, r.secrets);
+      // Keyed by the code itself, as older documents keyed owners: restore turns it into the profile identity.
+      if (r.owner === true && typeof r.secrets?.activationCode === 'string') setOwn(owners, r.secrets.activationCode, id);
       // Malformed entries keep their place and are refused by restore's check of each queued command.
       if (Array.isArray(r.queued)) for (const entry of r.queued as unknown[]) queued.push(entry as QueuedCommand);
     } else if (typeof record === 'object' && record !== null && r.finished !== undefined) {
@@ -146,7 +147,7 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
   // Finished operations oldest first, as the whole document keeps them (retention drops the oldest).
   finished.sort(([, a], [, b]) => endedAt(a) - endedAt(b));
   const finishedMap: Record<string, unknown> = Object.create(null);
-  for (const [id, record] of finished) define(finishedMap, id, record);
+  for (const [id, record] of finished) setOwn(finishedMap, id, record);
   return { document: { ...(header as object), lpa: lpaOf(header as { lpa?: unknown }, queued), operations, finished: finishedMap, followers: {}, secrets: { operations: secrets, owners } }, unreadable };
 }
 
@@ -173,6 +174,3 @@ function endedAt(record: FinishedRecord): number {
   return typeof at === 'number' ? at : 0;
 }
 
-function define(map: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-}
