@@ -16,6 +16,11 @@ export function ownerKey(activationCode: string): string {
 // moves it) does not parse its code again. Keyed by the secrets object, checked against its code.
 const keyOfSecrets = new WeakMap<object, { readonly code: string; readonly key: string }>();
 
+/** Remember the owner key already known for `secrets` (the hand-off parsed its code). */
+export function rememberOwnerKey(secrets: { readonly activationCode?: string }, key: string): void {
+  if (secrets.activationCode !== undefined) keyOfSecrets.set(secrets, { code: secrets.activationCode, key });
+}
+
 /**
  * {@link ownerKey} of an operation's secrets, remembered per secrets object.
  *
