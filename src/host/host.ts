@@ -2,7 +2,6 @@ import type { FlowName, Outcome } from '../../machines/types';
 import type { Command } from '../core/commands';
 import type { Input, PortalCall, Reply } from '../core/inputs';
 import { restoreDocument, type Quarantined } from '../core/document';
-import { isStoredRecords } from '../core/storedRecords';
 import { createState, type CoreConfig, type CoreState } from '../core/state';
 import { step } from '../core/step';
 import type { FlowTiming } from '../../machines/types';
@@ -301,8 +300,6 @@ export function createHost(options: HostOptions): Host {
         });
       const restored = restoreDocument(loaded, options.config ?? {});
       state = restored.state;
-      // Records read back whole need no rewrite: the first write carries only what changes (D41).
-      if (isStoredRecords(loaded) && restored.quarantined.length === 0) changes.keepStored();
       for (const quarantined of restored.quarantined) quarantine(effects, options, quarantined);
       send({ type: 'restore' });
     },

@@ -13,21 +13,6 @@ export class PendingChanges {
   #replace = true;
   /** The header the storage holds, as last handed to a write (null: unknown). */
   #header: string | null = null;
-  /** Whether a write was handed out yet. */
-  #wrote = false;
-
-  /**
-   * The state was just restored from the records storage holds, all of them used as they are
-   * (nothing migrated or quarantined): the next write need not replace them, only carry what
-   * steps change from now on. Ignored once a write was handed out (storage then holds that).
-   */
-  keepStored(): void {
-    if (this.#wrote) return;
-    this.#replace = false;
-    this.#ids.clear();
-    this.#header = null;
-  }
-
   /** Collect what the step just run on `state` changed. */
   note(state: CoreState): void {
     const ids = takeChanged(state);
@@ -37,7 +22,6 @@ export class PendingChanges {
 
   /** The changes for one write, serialized now from `state` (later steps do not alter them). */
   take(state: CoreState): DocumentChanges {
-    this.#wrote = true;
     const header = headerOf(state);
     const changedHeader = this.#replace || header !== this.#header ? header : null;
     this.#header = header;

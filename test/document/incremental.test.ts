@@ -106,37 +106,6 @@ describe('incremental storage', () => {
     expect(storage.mismatches).toEqual([]);
   });
 
-  it('restarting on records it can use as they are rewrites only the records the restart changed, and they still restore to the host state', async () => {
-    const first = hostOn(new WatchedStorage());
-    await first.host.start();
-    first.device.lpa.setDefaultOutcome('download', { slow: { durationMs: 8_000 } });
-    const queuedIds = [0, 1, 2].map((i) => operationIdOf(first.host.call(profileDownload(undefined, `1$smdp.example.com$RESTART-MATCHING-ID-${i}`))));
-    const delayed = operationIdOf(first.host.call(profileDownload(60, '1$smdp.example.com$RESTART-DELAYED-ID')));
-    first.host.stop();
-    const stored = first.storage().load()!;
-
-    const storage = new WatchedStorage();
-    // As if the LPA had been freed just before the stop: the first operation in line takes it at the restart.
-    const header = JSON.stringify({ ...JSON.parse(stored.header), lpa: { active: null } });
-    storage.write({ replace: true, header, put: new Map(stored.records instanceof Map ? stored.records : Object.entries(stored.records)), remove: [] });
-    storage.changes.length = 0;
-    const device = createSimulatedDevice({ startTime: Date.parse('2026-01-01T00:10:00Z') });
-    device.lpa.setDefaultOutcome('download', { slow: { durationMs: 8_000 } });
-    const { host } = hostOn(storage, device);
-    storage.expected = () => host.state();
-    await host.start();
-    const restart = storage.changes[0]!;
-    expect(restart.replace).toBe(false);
-    expect(restart.header).not.toBeNull();
-    // The operations waiting for the LPA were queued again (one now holds it); the delayed download is untouched.
-    expect([...restart.put.keys()].sort()).toEqual([...queuedIds].sort());
-    expect(restart.put.has(delayed)).toBe(false);
-    await device.clock.advanceAsync(3_600_000);
-    await host.idle();
-    expect(host.operations().filter((op) => op.live).map((op) => op.id)).toEqual([delayed]);
-    expect(storage.mismatches).toEqual([]);
-  });
-
   it('restores records whose header still holds the LPA queue (written before the queue moved to the records)', () => {
     const queue = [{ type: 'lpa.download', operationId: 'op-1', activationCode: '', confirmationCode: null }];
     const fixture = JSON.parse(FIXTURE_TEXT) as Record<string, unknown>;
