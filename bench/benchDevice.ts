@@ -2,6 +2,7 @@ import type { NetworkRegistrationState } from '../src/domain/enums';
 import type { Effects } from '../src/host/effects';
 import type { Host } from '../src/host/host';
 import { VirtualClock } from '../src/sim/device/clock';
+import { RecordStorage } from '../src/sim/device/recordStorage';
 
 /*
  * A minimal device for isolating the core and the host: every effect is O(1), downloads answer at once or
@@ -43,7 +44,8 @@ export function createBenchDevice(options: { downloadMs: number; startTime?: num
     },
     scheduler: { set: (timerId, at, fire) => clock.set(timerId, at, fire), clear: (timerId) => clock.clear(timerId) },
     ui: { progress: () => {}, scheduled: () => {}, toast: () => {}, hideToast: () => {}, confirmationCode: () => {}, returnToApp: () => {} },
-    storage: { load: () => null, save: () => {} },
+    // A storage that serializes what it is given, so no row runs on a store that keeps references.
+    storage: new RecordStorage(),
     callback: () => {},
     report: () => void (reports += 1),
     diagnostic: () => {},

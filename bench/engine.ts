@@ -5,6 +5,8 @@ import { DEFAULT_TIMING, flows } from '../machines/index';
 import { pureInitialTransition, pureTransition } from '../src/testing/pureTransition';
 import { runtimeFor, startFlow, stepFlow } from '../src/core/flowRunner';
 import { initialInline, reduceInline } from './floor';
+import { takeChanged } from '../src/core/changes';
+import { headerOf, recordOf } from '../src/core/storedRecords';
 import { recordFlows, type RecordedFlow } from './flows';
 import { measure, ratioOf, timeOf, type Task } from './lib/measure';
 import { formatRatio, formatUs, type Section, type Table, type Target } from './lib/report';
@@ -19,7 +21,8 @@ import { formatRatio, formatUs, type Section, type Table, type Target } from './
 const ENGINE = 'step (engine)';
 const ACTOR = 'xstate actor send';
 const PURE = 'xstate transition()';
-const FLOOR = 'switch reducer';
+const FLOOR = 'bare switch reducer (less work: reference only)';
+const SERIALIZED = 'step + its records serialized';
 const INERT = 'machine.transition, one inert scope';
 const RUNNER = 'flow interpreter alone (stepFlow)';
 const ENGINE_AFTER = 'step, events after the hand-off';
@@ -42,6 +45,17 @@ function tasks(flow: RecordedFlow): Task[] {
       let [snapshot] = initialTransition(machine, flow.machineInput);
       for (const event of flow.events) [snapshot] = transition(machine, snapshot, event);
       return snapshot;
+    }],
+    [SERIALIZED, () => {
+      // What a host's write pays after each step: the header and every changed record as JSON.
+      let state: CoreState = createState();
+      let bytes = 0;
+      for (const input of flow.inputs) {
+        state = step(state, input).state;
+        bytes += headerOf(state).length;
+        for (const id of takeChanged(state)) bytes += recordOf(state, id)?.length ?? 0;
+      }
+      return bytes;
     }],
   ];
   // The same without the creation: the state or actor is made untimed, then the later events are timed.
@@ -113,7 +127,7 @@ export function runEngine(): Section {
     check(flow);
     const comparison = measure(tasks(flow), { rounds: 3, time: 250 });
     const perEvent = (name: string) => timeOf(comparison, name) / flow.events.length;
-    const names = flow.name === 'inline' ? [ENGINE, ACTOR, PURE, INERT, RUNNER, FLOOR] : [ENGINE, ACTOR, PURE, INERT, RUNNER];
+    const names = flow.name === 'inline' ? [ENGINE, SERIALIZED, ACTOR, PURE, INERT, RUNNER, FLOOR] : [ENGINE, SERIALIZED, ACTOR, PURE, INERT, RUNNER];
     for (const name of names) {
       rows.push([flow.name, name, String(flow.events.length), formatUs(perEvent(name)), formatRatio(ratioOf(comparison, name, ACTOR))]);
     }
@@ -124,23 +138,24 @@ export function runEngine(): Section {
     ratioRows.push([
       flow.name,
       formatRatio(vsActor),
-      formatRatio(ratioOf(comparison, ENGINE, PURE)),
+      formatRatio(ratioOf(comparison, SERIALIZED, ACTOR)),
       flow.name === 'inline' ? formatRatio(ratioOf(comparison, ENGINE, FLOOR)) : '—',
       formatRatio(ratioOf(comparison, PURE, ACTOR)),
       formatRatio(ratioOf(comparison, INERT, ACTOR)),
       formatRatio(ratioOf(comparison, RUNNER, ACTOR)),
     ]);
-    targets.push({ name: `engine per event vs actor send, ${flow.name}`, figure: formatRatio(vsActor), limit: '≤ 1.00×', pass: vsActor <= 1.0 });
+    targets.push({ name: `engine per event vs actor send, ${flow.name}`, figure: formatRatio(vsActor), limit: '≤ 0.30×', pass: vsActor <= 0.3 });
   }
   const tables: Table[] = [
     { title: 'Per-event cost through complete flows (time per flow ÷ machine events)', head: ['flow', 'implementation', 'events', 'µs/event', 'vs actor'], rows },
-    { title: 'Ratios (median over rounds of the same-round ratio)', head: ['flow', 'step ÷ actor', 'step ÷ transition()', 'step ÷ switch', 'transition() ÷ actor', 'inert scope ÷ actor', 'interpreter ÷ actor'], rows: ratioRows },
+    { title: 'Ratios (median over rounds of the same-round ratio)', head: ['flow', 'step ÷ actor', 'step + records ÷ actor', 'step ÷ bare switch', 'transition() ÷ actor', 'inert scope ÷ actor', 'interpreter ÷ actor'], rows: ratioRows },
   ];
   return {
     title: '1. Engine per-event cost',
     tables,
     targets,
     notes: [
+      'xstate transition() is shown as context only (each call builds a throwaway actor scope), not as a ratio target. "step + its records serialized" adds what a host\'s incremental write pays after each step (the header and every changed record as JSON). The bare switch reducer skips hand-off validation, secrets, callback history, reports, the LPA queue and the indexes: a labelled reference, not the floor of this work. The same-work reducer floor the issue asks for (commands checked equal to step\'s) is not built yet, so the "≤ 2.5× the same-work floor" target is not measured.',
       '† events after the first only, against the actor\'s sends after operation.start: the creation (hand-off validation, initial snapshot) made untimed on both sides.',
       'step replays the recorded core inputs from createState() (the portal call includes validation, metadata normalization and the operation record); the actor and transition() get the same machine input and events.',
       'The engine does not run xstate: it interprets the same flow definitions the xstate machines are built from (src/core/flowRunner.ts), and model-tests/flowRunner.test.ts checks it against xstate on every reachable state and event. "flow interpreter alone" is that interpreter without the core; step minus it is the engine\'s own work: hand-off validation and metadata normalization, commands, callback JSON, the report, the LPA queue and the indexes.',

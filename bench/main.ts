@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runBundle } from './bundle';
 import { runEngine } from './engine';
@@ -35,6 +35,7 @@ if (args.includes('--quick')) scale.time = 0.3;
 
 const cpu = cpus();
 const machineLine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}/${process.arch}`;
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 const started = performance.now();
 
@@ -59,7 +60,7 @@ const targets = sections.flatMap((section) => section.targets);
 const issueTargets = targets.filter((t) => t.stricter !== true);
 const stricter = targets.filter((t) => t.stricter === true);
 const summary = [
-  '## Targets (issue 8)',
+  '## Targets (issues 8 and 16)',
   issueTargets.map(formatTarget).join('\n'),
   ...(stricter.length > 0 ? ['## Stricter checks (beyond the issue: the core and host without a device, and a whole burst alive at once)', stricter.map(formatTarget).join('\n')] : []),
   ...(failures.length > 0 ? [`Measurements that failed to run:\n${failures.map((f) => `- ${f.split('\n')[0]}`).join('\n')}`] : []),
@@ -73,7 +74,7 @@ if (write) {
     '',
     '# Benchmarks',
     '',
-    `Machine: ${machineLine}. Date: ${date}.`,
+    `Machine: ${machineLine}. Date: ${date}. Load average (1 min) at the start: ${loadAtStart}, at the end: ${loadavg()[0]!.toFixed(1)} (other work shared the cores: absolute times are inflated, ratios measured side by side hold better).`,
     '',
     'Every ratio compares figures measured side by side in the same run (the ratio is the figure that counts; absolute times depend on the machine).',
     '',

@@ -142,8 +142,8 @@ async function restore(count: number): Promise<number> {
 }
 
 const SCALE = [1_000, 10_000, 100_000] as const;
-// The header carries the LPA queue (D35, limits): a burst of K rewrites ~100 B × K per step, so 100,000 is not run.
-const BURST_SCALE = [1_000, 4_000] as const;
+
+export { burst, restore };
 
 export async function runStorage(): Promise<Section> {
   const { rows, targets } = await steady();
@@ -151,7 +151,7 @@ export async function runStorage(): Promise<Section> {
   await burst(1_000); // warm-up
   const burstCost = new Map<number, number>();
   const restoreTime = new Map<number, number>();
-  for (const count of BURST_SCALE) {
+  for (const count of SCALE) {
     collectGarbage();
     burstCost.set(count, await burst(count));
   }
@@ -165,10 +165,10 @@ export async function runStorage(): Promise<Section> {
     formatMs(restoreTime.get(count)! / count),
     formatRatio(restoreTime.get(count)! / count / (restoreTime.get(1_000)! / 1_000)),
   ]);
-  const burstGrowth = burstCost.get(4_000)! / burstCost.get(1_000)!;
+  const burstGrowth = burstCost.get(100_000)! / burstCost.get(1_000)!;
   const restoreGrowth = restoreTime.get(100_000)! / 100_000 / (restoreTime.get(1_000)! / 1_000);
   targets.push(
-    { name: 'burst cost per operation, 4,000 vs 1,000 (10,000 and 100,000 not run: the LPA queue is in the header, quadratic)', figure: formatRatio(burstGrowth), limit: '≤ 1.3×', pass: burstGrowth <= 1.3 },
+    { name: 'burst cost per operation, 100,000 vs 1,000', figure: formatRatio(burstGrowth), limit: '≤ 1.3×', pass: burstGrowth <= 1.3 },
     { name: 'restore cost per operation, 100,000 vs 1,000', figure: formatRatio(restoreGrowth), limit: '≤ 1.3×', pass: restoreGrowth <= 1.3 },
     { name: 'restore of 100,000 pending operations', figure: formatMs(restoreTime.get(100_000)!), limit: '< 2 s', pass: restoreTime.get(100_000)! < 2000 },
     { name: 'restore of 10,000 pending operations', figure: formatMs(restoreTime.get(10_000)!), limit: '< 0.3 s', pass: restoreTime.get(10_000)! < 300 },

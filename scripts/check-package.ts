@@ -39,7 +39,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   peerDependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-/** The single-page sample portal and its journey: not shipped (decision D59), copied from the repository. */
+/** The single-page sample portal and its journey: not shipped (decision D54), copied from the repository. */
 const SPA_SAMPLE = join(ROOT, 'playground', 'portal', 'spa');
 const SPA_JOURNEY = join(ROOT, 'playground', 'portal', 'spa.journey.mjs');
 /** What may be in the tarball besides package.json, README.md and LICENSE. */

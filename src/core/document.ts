@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { flows, FLOW_NAMES } from '../../machines/flows';
 import { ACTIVATION_ERRORS, NETWORK_REGISTRATION_STATES } from '../domain/enums';
-import { parseActivationCode } from '../domain/activationCode';
+import { activationCodeIdentity, parseActivationCode } from '../domain/activationCode';
 import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { ownerKey } from './owners';
@@ -216,6 +216,8 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
   if (!frame.success) return fresh(describeIssues(frame.issues));
   const document = frame.output;
   const quarantined: Quarantined[] = [];
+  /** The owner key (profile identity) of each kept operation's code, from the one parse its check made. */
+  const ownerKeys = new Map<string, string>();
   const state: CoreState = {
     // Fields this schema does not know yet are carried over as they are (add them to FrameSchema to check them).
     ...(migrated.document as Partial<CoreState>),
@@ -234,7 +236,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
   for (const id of Object.keys(document.operations)) {
     const record = document.operations[id];
     const secrets = Object.hasOwn(document.secrets.operations, id) ? document.secrets.operations[id] : undefined;
-    const problem = operationProblem(state, id, record, secrets);
+    const problem = operationProblem(state, id, record, secrets, ownerKeys);
     if (problem !== null) {
       quarantined.push({ kind: 'operation', operationId: id, record, secrets, reason: problem });
       continue;
@@ -250,13 +252,13 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
     else setOwn(state.finished, id, record as FinishedRecord);
   }
 
-  restoreIndexes(state, document);
+  restoreIndexes(state, document, ownerKeys);
   state.nextOperationNumber = Math.max(state.nextOperationNumber, nextNumberAfter(state));
   return { state, quarantined };
 }
 
 /** Why one live operation cannot resume, or null when it can. */
-function operationProblem(state: CoreState, id: string, record: unknown, secrets: unknown): string | null {
+function operationProblem(state: CoreState, id: string, record: unknown, secrets: unknown, ownerKeys: Map<string, string>): string | null {
   const checked = v.safeParse(OperationSchema, record);
   if (!checked.success) return describeIssues(checked.issues);
   const op = checked.output;
@@ -267,7 +269,9 @@ function operationProblem(state: CoreState, id: string, record: unknown, secrets
   if (node.type === 'final') return `value: ${op.value} is a final state, yet the operation is live`;
   if (secrets !== undefined && !v.safeParse(SecretSchema, secrets).success) return 'secrets: not an activation code and confirmation code';
   const code = (secrets as { activationCode?: string } | undefined)?.activationCode;
-  const codeUsable = code !== undefined && parseActivationCode(code).ok;
+  const parsed = code === undefined ? undefined : parseActivationCode(code);
+  const codeUsable = parsed?.ok === true;
+  if (parsed?.ok === true) ownerKeys.set(id, activationCodeIdentity(parsed.value));
   // A live operation with a code downloads it, now or later: without it the LPA would get "".
   if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
   let downloads: boolean;
@@ -281,7 +285,7 @@ function operationProblem(state: CoreState, id: string, record: unknown, secrets
 }
 
 /** Rebuild the LPA queue, followers and owners so they name only the operations kept. */
-function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>): void {
+function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, ownerKeys: ReadonlyMap<string, string>): void {
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
   for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
@@ -299,7 +303,10 @@ function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSc
   for (const key of Object.keys(document.secrets.owners)) {
     const id = document.secrets.owners[key];
     const code = live(id) ? own(state.secrets.operations, id)?.activationCode : undefined;
-    if (code !== undefined && ownerKey(code) === ownerKey(key)) setOwn(state.secrets.owners, ownerKey(code), id as string);
+    if (code === undefined) continue;
+    const canonical = ownerKeys.get(id as string) ?? ownerKey(code);
+    // The key is the profile identity, or (older documents, and records) the code itself: parse it only when it is neither.
+    if (key === canonical || key === code || canonical === ownerKey(key)) setOwn(state.secrets.owners, canonical, id as string);
   }
 }
 

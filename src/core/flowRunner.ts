@@ -77,19 +77,31 @@ function selected(definition: FlowDefinition, runtime: FlowRuntime, value: strin
   return candidates(state, event.type).find((t) => t.guard === undefined || holds(runtime, t.guard, args));
 }
 
+/** The context while one event runs: copied once, on the first update, then changed in place. */
+interface Running {
+  context: FlowContext;
+  /** True once `context` is this run's own copy (the caller's context is never changed). */
+  owned: boolean;
+}
+
 /** Run `refs` in order: updates change the context, effects are collected into `out` with their params. */
-function run(runtime: FlowRuntime, refs: readonly ActionRef[], context: FlowContext, event: FlowEvent, out: FlowAction[]): FlowContext {
+function run(runtime: FlowRuntime, refs: readonly ActionRef[], running: Running, event: FlowEvent, out: FlowAction[]): void {
   for (const ref of refs) {
     const type = typeof ref === 'string' ? ref : ref.type;
     // Stryker disable next-line ConditionalExpression: a string has no params property either
     const given = typeof ref === 'string' || !('params' in ref) ? undefined : ref.params;
-    const params: unknown = typeof given === 'function' ? given({ context, event }) : given;
+    const params: unknown = typeof given === 'function' ? given({ context: running.context, event }) : given;
     const update = runtime.updates[type];
-    if (update !== undefined) context = { ...context, ...update({ context, event }, params) };
-    // Stryker disable next-line ConditionalExpression: a params: undefined reads, compares (toEqual) and serializes as no params
-    else out.push(params === undefined ? { type } : { type, params });
+    if (update !== undefined) {
+      // One copy per event, not one per update: later actions still see every update before them.
+      const changes = update({ context: running.context, event }, params);
+      if (!running.owned) {
+        running.context = { ...running.context, ...changes };
+        running.owned = true;
+      } else Object.assign(running.context, changes);
+      // Stryker disable next-line ConditionalExpression: a params: undefined reads, compares (toEqual) and serializes as no params
+    } else out.push(params === undefined ? { type } : { type, params });
   }
-  return context;
 }
 
 function stateOf(definition: FlowDefinition, value: string): StateDefinition {
@@ -102,10 +114,11 @@ function stateOf(definition: FlowDefinition, value: string): StateDefinition {
 export function startFlow(definition: FlowDefinition, runtime: FlowRuntime, input: FlowInput): FlowStep {
   const actions: FlowAction[] = [];
   const value = definition.initial;
+  const running: Running = { context: initialContext(input), owned: true };
   // The first state of every flow has no entry actions, and entry params come from the context alone (machines/fragments.ts).
   // Stryker disable next-line ObjectLiteral,StringLiteral: see above
-  const context = run(runtime, listOf(stateOf(definition, value).entry), initialContext(input), { type: 'operation.start', now: input.now }, actions);
-  return { value, context, actions, done: false };
+  run(runtime, listOf(stateOf(definition, value).entry), running, { type: 'operation.start', now: input.now }, actions);
+  return { value, context: running.context, actions, done: false };
 }
 
 /** One event through a flow; null when the flow does not take it in its current state (nothing changes). */
@@ -114,13 +127,13 @@ export function stepFlow(definition: FlowDefinition, runtime: FlowRuntime, value
   if (transition === undefined) return null;
   const actions: FlowAction[] = [];
   const { target } = transition;
-  let next = context;
-  if (target !== undefined) next = run(runtime, listOf(stateOf(definition, value).exit), next, event, actions);
-  next = run(runtime, listOf(transition.actions), next, event, actions);
-  if (target === undefined) return { value, context: next, actions, done: false };
+  const running: Running = { context, owned: false };
+  if (target !== undefined) run(runtime, listOf(stateOf(definition, value).exit), running, event, actions);
+  run(runtime, listOf(transition.actions), running, event, actions);
+  if (target === undefined) return { value, context: running.context, actions, done: false };
   const entered = stateOf(definition, target);
-  next = run(runtime, listOf(entered.entry), next, event, actions);
-  return { value: target, context: next, actions, done: entered.type === 'final' };
+  run(runtime, listOf(entered.entry), running, event, actions);
+  return { value: target, context: running.context, actions, done: entered.type === 'final' };
 }
 
 /** Whether the flow takes `event` in its current state. */
@@ -134,6 +147,6 @@ export function takes(definition: FlowDefinition, runtime: FlowRuntime, value: s
  */
 export function entryEffects(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext): FlowAction[] {
   const actions: FlowAction[] = [];
-  run(runtime, listOf(stateOf(definition, value).entry), context, { type: 'restore' } as unknown as FlowEvent, actions);
+  run(runtime, listOf(stateOf(definition, value).entry), { context, owned: false }, { type: 'restore' } as unknown as FlowEvent, actions);
   return actions;
 }

@@ -1,5 +1,5 @@
 import type { FlowInput, FlowName, LegacyRoute } from '../../machines/types';
-import { formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
+import { activationCodeIdentity, formatActivationCode, parseActivationCode, toMaskedActivationCode } from '../domain/activationCode';
 import { parseDelay, roundDelay, type DelayField } from '../domain/delay';
 import { diagnostic, type Diagnostic } from '../domain/diagnostics';
 import type { ActivationError } from '../domain/enums';
@@ -13,7 +13,7 @@ import type { Input, Json, PortalCall, Reply } from './inputs';
 import { flows } from '../../machines/flows';
 import { runtimeFor, startFlow } from './flowRunner';
 import { advance, emit, followIccid } from './operation';
-import { ownerKey } from './owners';
+import { ownerKey, rememberOwnerKey } from './owners';
 import { own, setOwn } from './records';
 import type { CoreState, OperationRecord } from './state';
 
@@ -24,6 +24,8 @@ interface Plan {
   metadata: PurchaseMetadata;
   diagnostics: Diagnostic[];
   activationCode: string | null;
+  /** The activation code's owner key (profile identity), from the same parse; null without a code. */
+  ownerKey?: string | null;
   flowInput: Pick<FlowInput, 'code' | 'iccid' | 'inputError' | 'legacyRoute'>;
   /** Legacy download: the payload's ICCID, for the comparison after the download (D40). */
   payloadIccid?: string;
@@ -42,7 +44,8 @@ export function handOff(state: CoreState, input: HandOffInput, out: Command[]): 
     out.push({ type: 'diagnostic', notice: { operationId: null, entryPoint: call.entryPoint, diagnostic: diagnostic('callRefused', planned.error.message, planned.error.field ?? 'arguments') } });
     return { type: 'refused', error: planned.error };
   }
-  const owner = planned.activationCode === null ? undefined : own(state.secrets.owners, ownerKey(planned.activationCode));
+  const key = ownerKeyOf(planned);
+  const owner = key === null ? undefined : own(state.secrets.owners, key);
   // An owner goes with its operation (finish() and the document loader drop it), so it is always live.
   // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: see above
   if (owner !== undefined && own(state.operations, owner) !== undefined) {
@@ -111,12 +114,21 @@ function create(state: CoreState, id: string, entryPoint: string, planned: Plan,
   setOwn(state.operations, id, op);
   followIccid(state, op, null);
   if (planned.activationCode !== null) {
-    setOwn(state.secrets.operations, id, { activationCode: planned.activationCode });
-    setOwn(state.secrets.owners, ownerKey(planned.activationCode), id);
+    const secrets = { activationCode: planned.activationCode };
+    const key = ownerKeyOf(planned)!;
+    setOwn(state.secrets.operations, id, secrets);
+    setOwn(state.secrets.owners, key, id);
+    rememberOwnerKey(secrets, key);
   }
   for (const diagnostic of planned.diagnostics) out.push({ type: 'diagnostic', notice: { operationId: id, entryPoint, diagnostic } });
   emit(state, op, started.actions, now, out);
   advance(state, op, { type: 'operation.start', now }, out);
+}
+
+/** The plan's owner key, parsed once with the code. */
+function ownerKeyOf(planned: Plan): string | null {
+  if (planned.activationCode === null) return null;
+  return planned.ownerKey ?? (planned.ownerKey = ownerKey(planned.activationCode));
 }
 
 function plan(state: CoreState, call: PortalCall, physicalIccid: string | null): Plan | { error: DomainError } {
@@ -128,13 +140,13 @@ function plan(state: CoreState, call: PortalCall, physicalIccid: string | null):
       const delay = call.downloadDelay === undefined || call.downloadDelay === null ? 0 : delayMs(state, call.downloadDelay, 'downloadDelay');
       if (typeof delay !== 'number') return delay;
       const coded = withCode(call.activationCode, diagnostics);
-      return { flow: delay === 0 ? 'inlineDownload' : 'delayedDownload', delayMs: delay, metadata, diagnostics, activationCode: coded.activationCode, flowInput: coded.flowInput };
+      return { flow: delay === 0 ? 'inlineDownload' : 'delayedDownload', delayMs: delay, metadata, diagnostics, activationCode: coded.activationCode, ownerKey: coded.ownerKey ?? null, flowInput: coded.flowInput };
     }
     case 'purchaseWithProfileDownload': {
       const delay = delayMs(state, call.networkRegistrationInterval, 'networkRegistrationInterval');
       if (typeof delay !== 'number') return delay;
       const coded = withCode(call.activationCode, diagnostics);
-      return { flow: 'asyncConnectivity', delayMs: delay, metadata, diagnostics, activationCode: coded.activationCode, flowInput: coded.flowInput };
+      return { flow: 'asyncConnectivity', delayMs: delay, metadata, diagnostics, activationCode: coded.activationCode, ownerKey: coded.ownerKey ?? null, flowInput: coded.flowInput };
     }
     case 'delayedProfile': {
       const delay = delayMs(state, call.profileDownloadDelayInterval, 'profileDownloadDelayInterval');
@@ -183,13 +195,13 @@ function legacyPlan(state: CoreState, payload: Json, physicalIccid: string | nul
   return legacy('cancelled', { diagnostics, flowInput: {} });
 }
 
-function withCode(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'activationCode' | 'flowInput'> {
+function withCode(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'activationCode' | 'ownerKey' | 'flowInput'> {
   const parsed = parseActivationCode(raw);
   if (!parsed.ok) {
     diagnostics.push(diagnostic('invalidActivationCode', parsed.error.message, 'activationCode'));
     return { activationCode: null, flowInput: { code: null, inputError: rejection(parsed.error) } };
   }
-  return { activationCode: formatActivationCode(parsed.value), flowInput: { code: toMaskedActivationCode(parsed.value) } };
+  return { activationCode: formatActivationCode(parsed.value), ownerKey: activationCodeIdentity(parsed.value), flowInput: { code: toMaskedActivationCode(parsed.value) } };
 }
 
 function withIccid(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'flowInput'> {

@@ -1,3 +1,4 @@
+import { markChanged } from './changes';
 import type { Command, LpaCommand } from './commands';
 import { own } from './records';
 import type { CoreState } from './state';
@@ -7,29 +8,40 @@ import type { CoreState } from './state';
  * order otherwise. Secrets are added only when a command leaves the core.
  */
 
-// How many commands each operation has waiting in a queue, so that a finishing operation is checked
-// in O(1) instead of scanning the queue. Derived from the queue array (rebuilt on first use after a
-// load, a clone or a restore), never part of the persisted document.
-const waiting = new WeakMap<LpaCommand[], Map<string, number>>();
-
-function waitingIn(state: CoreState): Map<string, number> {
-  const queue = state.lpa.queue;
-  let counts = waiting.get(queue);
-  // Stryker disable next-line ConditionalExpression: rebuilding the counts on every use gives the same counts, only slower
-  if (counts === undefined) {
-    counts = new Map();
-    // Stryker disable next-line LogicalOperator: counting from 0 also counts commands that left; a count too high only makes dropQueued filter a queue without them
-    for (let i = state.lpa.head ?? 0; i < queue.length; i++) counts.set(queue[i]!.operationId, (counts.get(queue[i]!.operationId) ?? 0) + 1);
-    waiting.set(queue, counts);
-  }
-  return counts;
+/** A command waiting for the LPA, with its place in line (increasing; stored in its operation's record). */
+export interface QueuedCommand {
+  readonly position: number;
+  readonly command: LpaCommand;
 }
 
-function countWaiting(state: CoreState, operationId: string, change: 1 | -1): void {
-  const counts = waitingIn(state);
-  const count = (counts.get(operationId) ?? 0) + change;
-  if (count > 0) counts.set(operationId, count);
-  else counts.delete(operationId);
+// Each operation's waiting commands with their places in line, so that a finishing operation is
+// checked in O(1) instead of scanning the queue, and an operation's record can carry its own
+// commands (decision D55: the queue is not rewritten whole on every step). Derived from the
+// queue array (rebuilt on first use after a load, a clone or a restore), never part of the
+// persisted document.
+interface QueueIndex {
+  readonly waiting: Map<string, QueuedCommand[]>;
+  nextPosition: number;
+}
+
+const indexes = new WeakMap<LpaCommand[], QueueIndex>();
+
+function indexOf(state: CoreState): QueueIndex {
+  const queue = state.lpa.queue;
+  let index = indexes.get(queue);
+  if (index === undefined) {
+    index = { waiting: new Map(), nextPosition: 0 };
+    for (let i = state.lpa.head ?? 0; i < queue.length; i++) enqueued(index, queue[i]!);
+    indexes.set(queue, index);
+  }
+  return index;
+}
+
+function enqueued(index: QueueIndex, command: LpaCommand): void {
+  const entry = { position: index.nextPosition++, command };
+  const list = index.waiting.get(command.operationId);
+  if (list === undefined) index.waiting.set(command.operationId, [entry]);
+  else list.push(entry);
 }
 
 /** Run `command` now if the LPA is free, else queue it. */
@@ -38,8 +50,9 @@ export function requestLpa(state: CoreState, command: LpaCommand, out: Command[]
     state.lpa.active = command.operationId;
     out.push(withSecrets(state, command));
   } else {
-    countWaiting(state, command.operationId, 1);
+    enqueued(indexOf(state), command);
     state.lpa.queue.push(command);
+    markChanged(state, command.operationId);
   }
 }
 
@@ -53,15 +66,24 @@ export function queuedCommands(state: CoreState): LpaCommand[] {
   return state.lpa.queue.slice(state.lpa.head ?? 0);
 }
 
+/** The commands of one operation still waiting, with their places in line; empty when none. */
+export function queuedFor(state: CoreState, operationId: string): readonly QueuedCommand[] {
+  if (state.lpa.queue.length === 0) return NONE;
+  return indexOf(state).waiting.get(operationId) ?? NONE;
+}
+
+const NONE: readonly QueuedCommand[] = [];
+
 /** Forget every queued command of an operation (it finished). */
 export function dropQueued(state: CoreState, operationId: string): void {
   const queue = state.lpa.queue;
   // An empty queue, or none of this operation's commands in it (the common cases): nothing to scan.
-  const counts = queue.length === 0 ? undefined : waitingIn(state);
-  if (counts !== undefined && counts.delete(operationId)) {
+  const index = queue.length === 0 ? undefined : indexOf(state);
+  if (index !== undefined && index.waiting.delete(operationId)) {
     state.lpa.queue = queuedCommands(state).filter((c) => c.operationId !== operationId);
     state.lpa.head = 0;
-    waiting.set(state.lpa.queue, counts);
+    indexes.set(state.lpa.queue, index);
+    markChanged(state, operationId);
   }
   releaseLpa(state, operationId);
 }
@@ -72,8 +94,11 @@ export function pumpLpa(state: CoreState, out: Command[]): void {
   const head = state.lpa.head ?? 0;
   if (state.lpa.active !== null || head >= queue.length) return;
   const next = queue[head]!;
-  // Stryker disable next-line UnaryOperator: a count too high only makes dropQueued filter a queue that no longer holds the operation
-  countWaiting(state, next.operationId, -1);
+  const index = indexOf(state);
+  const list = index.waiting.get(next.operationId);
+  list?.shift(); // an operation's own commands leave in order: its first is this one
+  if (list?.length === 0) index.waiting.delete(next.operationId);
+  markChanged(state, next.operationId);
   // Move the head instead of shifting: Array.shift copies the rest, quadratic over a long queue.
   if (head + 1 === queue.length) {
     queue.length = 0;

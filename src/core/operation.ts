@@ -4,7 +4,7 @@ import type { ActivationError, NetworkRegistrationState } from '../domain/enums'
 import type { CallbackScript, Command } from './commands';
 import { runtimeFor, stepFlow, takes, type FlowAction } from './flowRunner';
 import { dropQueued, requestLpa } from './lpaQueue';
-import { ownerKey } from './owners';
+import { ownerKeyOfSecrets } from './owners';
 import { own, setOwn } from './records';
 import { markChanged } from './changes';
 import { listenAfterConnect, stopPortalUpdates } from './portalUpdates';
@@ -73,9 +73,9 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
       stopPortalUpdates(state);
       return { type: 'ui.returnToApp', operationId };
     case 'activationComplete':
-      return callback(state, op, 'profileActivationComplete', { activationResult: p['activationResult'] as ActivationError, iccid: (p['iccid'] as string | null) ?? '' }, now);
+      return callback(state, op, 'profileActivationComplete', argsJson('activationResult', p['activationResult'] as ActivationError, (p['iccid'] as string | null) ?? ''), now);
     case 'registrationChanged':
-      return callback(state, op, 'registrationChanged', { networkRegistrationState: p['state'] as NetworkRegistrationState, iccid: (p['iccid'] as string | null) ?? '' }, now);
+      return callback(state, op, 'registrationChanged', argsJson('networkRegistrationState', p['state'] as NetworkRegistrationState, (p['iccid'] as string | null) ?? ''), now);
     case 'report': {
       const report = reportOf(op, p['outcome'] as Outcome, p['activationResult'] as ActivationError | null, now);
       const record: FinishedRecord = { id: op.id, flow: op.flow, value: op.value, report, reportPending: true };
@@ -88,9 +88,17 @@ function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, no
   }
 }
 
+/**
+ * A callback's JSON argument, `{"<key>":<value>,"iccid":<iccid>}`: the same text as
+ * JSON.stringify of that object, without building the object (the profile's largest share of
+ * a callback).
+ */
+function argsJson(key: 'activationResult' | 'networkRegistrationState', value: string, iccid: string): string {
+  return `{"${key}":${JSON.stringify(value)},"iccid":${JSON.stringify(iccid)}}`;
+}
+
 /** A portal callback: delivered while the portal is open, always kept in the operation's history. */
-function callback(state: CoreState, op: OperationRecord, script: CallbackScript, args: object, now: number): Command | null {
-  const json = JSON.stringify(args);
+function callback(state: CoreState, op: OperationRecord, script: CallbackScript, json: string, now: number): Command | null {
   op.callbacks.push({ script, args: json, at: now, delivered: state.portalOpen });
   const max = state.config.maxCallbackHistory;
   if (op.callbacks.length > max) op.callbacks.splice(0, op.callbacks.length - max);
@@ -163,8 +171,8 @@ function unfollow(state: CoreState, operationId: string, iccid: string): void {
 function finish(state: CoreState, op: OperationRecord): void {
   dropQueued(state, op.id);
   if (op.context.iccid !== null) unfollow(state, op.id, op.context.iccid);
-  const code = own(state.secrets.operations, op.id)?.activationCode;
-  const owned = code === undefined ? undefined : ownerKey(code);
+  const secrets = own(state.secrets.operations, op.id);
+  const owned = secrets === undefined ? undefined : ownerKeyOfSecrets(secrets);
   if (owned !== undefined && own(state.secrets.owners, owned) === op.id) delete state.secrets.owners[owned];
   delete state.secrets.operations[op.id];
   delete state.operations[op.id];

@@ -11,3 +11,28 @@ export function ownerKey(activationCode: string): string {
   const parsed = parseActivationCode(activationCode);
   return parsed.ok ? activationCodeIdentity(parsed.value) : activationCode;
 }
+
+// The owner key of each live operation's secrets, so that writing its record (every step that
+// moves it) does not parse its code again. Keyed by the secrets object, checked against its code.
+const keyOfSecrets = new WeakMap<object, { readonly code: string; readonly key: string }>();
+
+/** Remember the owner key already known for `secrets` (the hand-off parsed its code). */
+export function rememberOwnerKey(secrets: { readonly activationCode?: string }, key: string): void {
+  if (secrets.activationCode !== undefined) keyOfSecrets.set(secrets, { code: secrets.activationCode, key });
+}
+
+/**
+ * {@link ownerKey} of an operation's secrets, remembered per secrets object.
+ *
+ * @param secrets - one entry of `Secrets.operations`
+ * @returns the owner key, or undefined when the operation has no code yet
+ */
+export function ownerKeyOfSecrets(secrets: { readonly activationCode?: string }): string | undefined {
+  const code = secrets.activationCode;
+  if (code === undefined) return undefined;
+  const known = keyOfSecrets.get(secrets);
+  if (known !== undefined && known.code === code) return known.key;
+  const key = ownerKey(code);
+  keyOfSecrets.set(secrets, { code, key });
+  return key;
+}

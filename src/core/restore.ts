@@ -2,6 +2,7 @@ import type { Command } from './commands';
 import { flows } from '../../machines/flows';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { queuedCommands } from './lpaQueue';
+import { markChanged } from './changes';
 import { emit } from './operation';
 import { own } from './records';
 import type { CoreState } from './state';
@@ -22,8 +23,16 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   const queued = queuedCommands(state).map((c) => c.operationId);
   state.lpa = { active: null, queue: [], head: 0 };
   const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
+  // Their records held their places in the LPA queue, rebuilt here.
+  if (first !== null) markChanged(state, first);
+  for (const id of queued) markChanged(state, id);
   for (const id of order) {
     const op = own(state.operations, id);
-    if (op !== undefined) emit(state, op, entryEffects(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context), now, out);
+    if (op === undefined) continue;
+    const callbacks = op.callbacks.length;
+    const last = op.callbacks[callbacks - 1];
+    emit(state, op, entryEffects(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context), now, out);
+    // Entry effects change a record only by a callback kept in its history (a report marks itself).
+    if (op.callbacks.length !== callbacks || op.callbacks[callbacks - 1] !== last) markChanged(state, id);
   }
 }

@@ -44,6 +44,8 @@ function markTouched(state: CoreState, input: Input, reply: Reply, commands: rea
   if ('operationId' in input && typeof input.operationId === 'string') markChanged(state, input.operationId);
   if (input.type === 'timer.fired') markChanged(state, input.timerId);
   if (reply.type === 'operation') markChanged(state, reply.operationId);
+  // A restart re-issues every operation's entry effects; resume marks the records it changed.
+  if (input.type === 'restore') return;
   for (const command of commands) {
     if (command.type === 'report') markChanged(state, command.report.operationId);
     else if ('operationId' in command && typeof command.operationId === 'string') markChanged(state, command.operationId);

@@ -1,6 +1,6 @@
-import { ownerKey } from './owners';
-import { own } from './records';
-import { queuedCommands } from './lpaQueue';
+import { ownerKeyOfSecrets } from './owners';
+import { own, setOwn } from './records';
+import { queuedFor, type QueuedCommand } from './lpaQueue';
 import type { CoreState, FinishedRecord, OperationRecord, Secrets } from './state';
 
 /*
@@ -10,7 +10,11 @@ import type { CoreState, FinishedRecord, OperationRecord, Secrets } from './stat
  * what the storage writes is what it is given, and its size is the bytes a step costs.
  */
 
-/** The shared part of the document: configuration, portal, LPA. Small: no operation's record is in it. */
+/**
+ * The shared part of the document: configuration, portal, the LPA's running operation. Small, and
+ * the same size with 1 or 100,000 operations: nothing that grows with them is in it (the
+ * commands waiting for the LPA are in their operations' records, decision D55).
+ */
 export interface DocumentHeader {
   /** The document's format version (the one the whole document has). */
   readonly version: CoreState['version'];
@@ -18,8 +22,8 @@ export interface DocumentHeader {
   readonly transactionId: string | null;
   readonly portalOpen: boolean;
   readonly nextOperationNumber: number;
-  /** The LPA's running operation and the commands waiting (without secrets). */
-  readonly lpa: { readonly active: string | null; readonly queue: CoreState['lpa']['queue'] };
+  /** The LPA's running operation (the commands waiting are in their operations' records). */
+  readonly lpa: { readonly active: string | null };
 }
 
 /** One operation's stored record: live (with its credentials), or finished (its report kept). */
@@ -30,6 +34,8 @@ export type StoredRecord =
       readonly secrets?: Secrets['operations'][string];
       /** True when it owns its activation code (same-code hand-offs join it). */
       readonly owner?: true;
+      /** Its commands waiting for the LPA (without secrets), with their places in the one queue all operations share. */
+      readonly queued?: readonly QueuedCommand[];
     }
   | { readonly finished: FinishedRecord };
 
@@ -65,7 +71,7 @@ export function headerOf(state: CoreState): string {
     transactionId: state.transactionId,
     portalOpen: state.portalOpen,
     nextOperationNumber: state.nextOperationNumber,
-    lpa: { active: state.lpa.active, queue: queuedCommands(state) },
+    lpa: { active: state.lpa.active },
   };
   return JSON.stringify(header);
 }
@@ -75,9 +81,10 @@ export function recordOf(state: CoreState, operationId: string): string | null {
   const live = own(state.operations, operationId);
   if (live !== undefined) {
     const secrets = own(state.secrets.operations, operationId);
-    const code = secrets?.activationCode;
-    const owner = code !== undefined && own(state.secrets.owners, ownerKey(code)) === operationId;
-    return JSON.stringify({ live, ...(secrets === undefined ? {} : { secrets }), ...(owner ? { owner: true } : {}) });
+    const key = secrets === undefined ? undefined : ownerKeyOfSecrets(secrets);
+    const owner = key !== undefined && own(state.secrets.owners, key) === operationId;
+    const queued = queuedFor(state, operationId);
+    return JSON.stringify({ live, ...(secrets === undefined ? {} : { secrets }), ...(owner ? { owner: true } : {}), ...(queued.length === 0 ? {} : { queued }) });
   }
   const finished = own(state.finished, operationId);
   return finished === undefined ? null : JSON.stringify({ finished });
@@ -112,6 +119,7 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
   const finished: Array<[string, FinishedRecord]> = [];
   const secrets: Record<string, unknown> = Object.create(null);
   const owners: Record<string, string> = Object.create(null);
+  const queued: QueuedCommand[] = [];
   const unreadable: Array<{ operationId: string; record: string; reason: string }> = [];
   const entries = stored.records instanceof Map ? [...stored.records] : Object.entries(stored.records);
   for (const [id, text] of entries) {
@@ -122,11 +130,14 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
       unreadable.push({ operationId: id, record: text, reason: 'the record is not JSON' });
       continue;
     }
-    const r = record as { live?: unknown; secrets?: { activationCode?: unknown }; owner?: unknown; finished?: unknown };
+    const r = record as { live?: unknown; secrets?: { activationCode?: unknown }; owner?: unknown; queued?: unknown; finished?: unknown };
     if (typeof record === 'object' && record !== null && r.live !== undefined) {
-      define(operations, id, r.live);
-      if (r.secrets !== undefined) define(secrets, id, r.secrets);
-      if (r.owner === true && typeof r.secrets?.activationCode === 'string') define(owners, ownerKey(r.secrets.activationCode), id);
+      setOwn(operations, id, r.live);
+      if (r.secrets !== undefined) setOwn(secrets, id, r.secrets);
+      // Keyed by the code itself, as older documents keyed owners: restore turns it into the profile identity.
+      if (r.owner === true && typeof r.secrets?.activationCode === 'string') setOwn(owners, r.secrets.activationCode, id);
+      // Malformed entries keep their place and are refused by restore's check of each queued command.
+      if (Array.isArray(r.queued)) for (const entry of r.queued as unknown[]) queued.push(entry as QueuedCommand);
     } else if (typeof record === 'object' && record !== null && r.finished !== undefined) {
       finished.push([id, r.finished as FinishedRecord]);
     } else {
@@ -136,8 +147,26 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
   // Finished operations oldest first, as the whole document keeps them (retention drops the oldest).
   finished.sort(([, a], [, b]) => endedAt(a) - endedAt(b));
   const finishedMap: Record<string, unknown> = Object.create(null);
-  for (const [id, record] of finished) define(finishedMap, id, record);
-  return { document: { ...(header as object), operations, finished: finishedMap, followers: {}, secrets: { operations: secrets, owners } }, unreadable };
+  for (const [id, record] of finished) setOwn(finishedMap, id, record);
+  return { document: { ...(header as object), lpa: lpaOf(header as { lpa?: unknown }, queued), operations, finished: finishedMap, followers: {}, secrets: { operations: secrets, owners } }, unreadable };
+}
+
+/**
+ * The LPA queue back in one line: the header's own queue first (records written before D55
+ * kept it there), then every record's commands by their places in line.
+ */
+function lpaOf(header: { lpa?: unknown }, queued: QueuedCommand[]): unknown {
+  const lpa = header.lpa as { active?: unknown; queue?: unknown } | undefined;
+  // Not an object: the document's check reports it.
+  if (typeof lpa !== 'object' || lpa === null) return lpa;
+  queued.sort((a, b) => positionOf(a) - positionOf(b));
+  const older = Array.isArray(lpa.queue) ? (lpa.queue as unknown[]) : [];
+  return { active: lpa.active ?? null, queue: [...older, ...queued.map((entry) => (entry as { command?: unknown } | null)?.command)] };
+}
+
+function positionOf(entry: unknown): number {
+  const position = (entry as { position?: unknown } | null)?.position;
+  return typeof position === 'number' ? position : Number.MAX_SAFE_INTEGER;
 }
 
 function endedAt(record: FinishedRecord): number {
@@ -145,6 +174,3 @@ function endedAt(record: FinishedRecord): number {
   return typeof at === 'number' ? at : 0;
 }
 
-function define(map: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-}

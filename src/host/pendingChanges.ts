@@ -13,7 +13,6 @@ export class PendingChanges {
   #replace = true;
   /** The header the storage holds, as last handed to a write (null: unknown). */
   #header: string | null = null;
-
   /** Collect what the step just run on `state` changed. */
   note(state: CoreState): void {
     const ids = takeChanged(state);

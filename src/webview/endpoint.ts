@@ -67,8 +67,8 @@ const MAX_REMEMBERED_OPERATIONS = 10_000;
  * page script) in a web view. Every message is checked in this order: the frame's origin, as the
  * transport reports it, must be https on an allowed host (decision D7); the message must follow
  * the protocol (a malformed one is a diagnostic, never a throw); the origin the message claims
- * must be the transport's, else it is refused and logged (decision D52). A hand-off starts its
- * operation under the id the page minted (decision D51); callbacks go back to the frame that
+ * must be the transport's, else it is refused and logged (decision D44). A hand-off starts its
+ * operation under the id the page minted (decision D43); callbacks go back to the frame that
  * started it, while that frame is still on the same origin.
  *
  * @param host - the host runtime (`createHost`)

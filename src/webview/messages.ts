@@ -5,7 +5,7 @@ import { HAND_OFF_ENTRY_POINTS } from '../portal/entryPoints';
 import { MAX_MESSAGE_LENGTH, PAGE_OPERATION_ID, PROTOCOL_VERSION, type PageMessage } from './protocol';
 
 /*
- * The host's check of every page message (decision D50): the envelope by schema, then each
+ * The host's check of every page message (decision D42): the envelope by schema, then each
  * value the page passed copied with the same limits as the in-realm bridge, and the call's kind
  * held to its entry point's, so a page cannot start another flow than the method it names.
  */

@@ -1,5 +1,5 @@
 /**
- * The web-view bridge's messages (decision D50, docs/decisions.md): JSON strings with a
+ * The web-view bridge's messages (decision D42, docs/decisions.md): JSON strings with a
  * `mobilePlans` version field, so a host that shares its channel with other messages can tell
  * them apart. Shared by the page script and the host endpoint; the host validates every
  * message it receives (src/webview/messages.ts), the page script checks what it reads.
@@ -15,7 +15,7 @@ export const MAX_MESSAGE_LENGTH = 2 * 1024 * 1024;
 
 /**
  * Operation ids the page script mints: `wv-` and a random UUID (unguessable, decision D28).
- * The host adopts the id for the operation it starts (decision D51).
+ * The host adopts the id for the operation it starts (decision D43).
  */
 export const PAGE_OPERATION_ID = /^wv-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -37,11 +37,11 @@ class WatchedStorage extends RecordStorage {
   }
 }
 
-function hostOn(storage: WatchedStorage, device: SimulatedDevice = createSimulatedDevice({ startTime: Date.parse('2026-01-01T00:10:00Z') })): { host: Host; device: SimulatedDevice } {
+function hostOn(storage: WatchedStorage, device: SimulatedDevice = createSimulatedDevice({ startTime: Date.parse('2026-01-01T00:10:00Z') })): { host: Host; device: SimulatedDevice; storage: () => WatchedStorage } {
   const effects: Effects = { ...device.effects, storage };
   const host = createHost({ effects });
   device.attach(host);
-  return { host, device };
+  return { host, device, storage: () => storage };
 }
 
 /** The state as a restore reads it, in a form two states can be compared by. */
@@ -81,6 +81,40 @@ describe('incremental storage', () => {
     expect(storage.changes[0]!.replace).toBe(true);
     expect(storage.changes.slice(1).every((c) => !c.replace)).toBe(true);
     expect(first).not.toBe(second);
+  });
+
+  it('keeps the commands waiting for the LPA in their records: queueing writes no header, and a restore keeps their order', async () => {
+    const storage = new WatchedStorage();
+    const { host, device } = hostOn(storage);
+    storage.expected = () => host.state();
+    await host.start();
+    device.lpa.setDefaultOutcome('download', { slow: { durationMs: 8_000 } });
+    const codes = Array.from({ length: 6 }, (_, i) => `1$smdp.example.com$QUEUED-MATCHING-ID-${i}`);
+    const ids = [operationIdOf(host.call(profileDownload(undefined, codes[0])))];
+    const before = storage.changes.length;
+    for (const code of codes.slice(1)) ids.push(operationIdOf(host.call(profileDownload(undefined, code))));
+    expect(host.state().lpa.queue.map((c) => c.operationId)).toEqual(ids.slice(1));
+    // Queueing changed only the queued operation's own record: no header, nothing else.
+    expect(storage.changes.slice(before).map((c) => [c.header, [...c.put.keys()]])).toEqual(ids.slice(1).map((id) => [null, [id]]));
+    expect(JSON.parse(storage.load()!.header)).toMatchObject({ lpa: { active: ids[0] } });
+    // Restored from the records alone: the LPA goes to the operation that held it, then the others in line.
+    const restored = restoreDocument(storage.load()).state;
+    expect(restored.lpa.active).toBe(ids[0]);
+    expect(restored.lpa.queue.map((c) => c.operationId)).toEqual(ids.slice(1));
+    await device.clock.advanceAsync(3_600_000);
+    await host.idle();
+    expect(storage.mismatches).toEqual([]);
+  });
+
+  it('restores records whose header still holds the LPA queue (written before the queue moved to the records)', () => {
+    const queue = [{ type: 'lpa.download', operationId: 'op-1', activationCode: '', confirmationCode: null }];
+    const fixture = JSON.parse(FIXTURE_TEXT) as Record<string, unknown>;
+    const header = JSON.stringify({ ...fixture, lpa: { active: 'op-3', queue }, operations: undefined, finished: undefined, secrets: undefined, followers: undefined });
+    const document = fixture as { operations: Record<string, unknown>; secrets: { operations: Record<string, unknown> } };
+    const records = new Map(['op-1', 'op-3'].map((id) => [id, JSON.stringify({ live: document.operations[id], secrets: document.secrets.operations[id] })]));
+    const restored = restoreDocument({ header, records });
+    expect(restored.quarantined).toEqual([]);
+    expect(restored.state.lpa.queue.map((c) => c.operationId)).toEqual(['op-1']);
   });
 
   it("restores today's whole-document format, then rewrites it as records that restore the same", async () => {

@@ -19,7 +19,7 @@ const CALLBACK_SCRIPTS: ReadonlySet<string> = new Set<CallbackScript>(['registra
  * transport: the same objects, checks, synchronous returns and callback resolution as
  * `createPortalApi` in one realm (they are that code), each call forwarded as a message. The
  * page-side origin check only refuses what the page can see itself (not https); the host
- * checks the allow-list against the origin the web view reports (decision D52).
+ * checks the allow-list against the origin the web view reports (decision D44).
  *
  * @param page - the page's global object (`window`)
  * @param options - transport and console
@@ -58,7 +58,7 @@ export function installWebViewPage(page: object, options: WebViewPageOptions = {
   const host = createRemoteHost({ transport: currentTransport, newId: () => newOperationId(page), notify });
 
   const here = location();
-  // The page's own host: https here, or http on localhost, is all the page can judge (D52).
+  // The page's own host: https here, or http on localhost, is all the page can judge (D44).
   const allowedHosts = here !== null && here.protocol === 'https:' && here.host !== '' ? [here.host] : [];
   let api: PortalApi;
   try {

@@ -31,7 +31,7 @@ function delayOf(call: PortalCall): { field: DelayField; value: unknown } | null
 }
 
 /**
- * The host as the page's portal objects see it (decision D51): a hand-off mints the operation
+ * The host as the page's portal objects see it (decision D43): a hand-off mints the operation
  * id here, sends the call, and returns the id at once, so the page gets its
  * `MobilePlansOperationContext` synchronously; the host starts the operation under that id.
  * What the page can check itself, it checks first, so a bad delay returns null here as it does
