@@ -22,6 +22,7 @@ export { step, type StepResult } from './core/step';
 export { createState, STATE_VERSION } from './core/state';
 export type { CoreConfig, CoreState, OperationRecord, FinishedRecord, Secrets } from './core/state';
 export type { DocumentChanges, DocumentHeader, StoredRecord, StoredRecords } from './core/storedRecords';
+export type { QueuedCommand } from './core/lpaQueue';
 export { redactCommand } from './core/commands';
 export type { Command, CommandType, LpaCommand, Report, CallbackRecord, CallbackScript, DiagnosticNotice } from './core/commands';
 export type { Input, InputType, Json, PortalCall, Reply, UserInputType } from './core/inputs';
