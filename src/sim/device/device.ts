@@ -4,7 +4,7 @@ import type { Effects, MaybePromise } from '../../host/effects';
 import { DEFAULT_START_TIME, VirtualClock } from './clock';
 import { VirtualEuicc, type InitialProfile } from './euicc';
 import { SimulatedLpa, type LpaOptions } from './lpa';
-import { DEFAULT_PHYSICAL_ICCID, SimulatedModem, type RegistrationScript } from './modem';
+import { SimulatedModem, type RegistrationScript } from './modem';
 import { Redactor } from './redact';
 import { MemoryStorage } from './storage';
 import { Trace, type TraceEntry } from './trace';
@@ -23,7 +23,7 @@ export interface SimulatedDeviceOptions {
   readonly capacity?: number;
   /** Default LPA outcomes and SM-DP+ behaviour. */
   readonly lpa?: Omit<LpaOptions, 'onEvent'>;
-  /** The ICCID of the SIM in the physical slot; null for an empty slot. Default {@link DEFAULT_PHYSICAL_ICCID}. */
+  /** The ICCID of the SIM in the physical slot; null for an empty slot. Default `89012600000000000011`. */
   readonly physicalIccid?: string | null;
   /** Whether the device has a modem. Default true; false fails downloads and registration with `modemNotFound`. */
   readonly modemPresent?: boolean;
