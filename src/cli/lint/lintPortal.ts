@@ -4,6 +4,7 @@ import type { OperationView } from '../../host/host';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { PortalPage, type Thrown } from './page';
 import { declaredFunctionNames, type PortalSource } from './scripts';
+import { stackHere } from '../stackHere';
 
 /** The page address portal code runs at, unless told otherwise. */
 export const LINT_ORIGIN = 'https://portal.example.com/';
@@ -71,9 +72,6 @@ interface Sandbox {
   readonly callbacks: DeliveredCallback[];
 }
 
-/** Deep enough to reach the portal's frame from inside the simulator. */
-const STACK_DEPTH = 80;
-
 /** The innermost frame of `stack` in one of the portal's files. */
 export function portalLocation(stack: string, files: ReadonlySet<string>): LintLocation | null {
   // Frames (`at fn (file:line:column)`) first; a syntax error has only its `file:line` header.
@@ -84,16 +82,6 @@ export function portalLocation(stack: string, files: ReadonlySet<string>): LintL
     }
   }
   return null;
-}
-
-function stackHere(): string {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = STACK_DEPTH;
-  try {
-    return new Error('at the call').stack ?? '';
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
 }
 
 function sandbox(origin: string, files: ReadonlySet<string>): Sandbox {

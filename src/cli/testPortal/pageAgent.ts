@@ -10,21 +10,9 @@ import type { TraceEntry } from '../../sim/device/trace';
 import { CALLBACK_SLOTS } from '../../portal/callbacks';
 import { INLINE_OPERATION_OBJECTS } from '../../portal/entryPoints';
 import { AGENT_GLOBAL, type AgentConfig, type AgentEvent, type PageAgent } from './events';
+import { stackHere } from '../stackHere';
 
 declare const MobilePlansSim: { start(options: SimulatorOptions): Simulator; MobilePlansSecurityError: unknown };
-
-/** Deep enough to reach the portal's frame from inside the simulator's diagnostics. */
-const STACK_DEPTH = 80;
-
-function stackHere(): string {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = STACK_DEPTH;
-  try {
-    return new Error('at the call').stack ?? '';
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
 
 /** Start the agent on this page. */
 export function startAgent(config: AgentConfig): void {
