@@ -78,6 +78,7 @@ describe('the web-view host of the host guide', () => {
     const op = await web.page.evaluate(() => (window as unknown as { portal: { inline(): { id: string } } }).portal.inline().id);
     // The simulated LPA and modem take virtual time: move the device's clock while waiting.
     await until('the download to finish', () => host.operations().some((o) => o.id === op && !o.live), () => device.clock.advanceAsync(1_000));
+    await host.idle(); // the last write and the report follow the last step
     expect(host.operations()).toContainEqual({ id: op, flow: 'inlineDownload', state: 'connected', live: false, outcome: 'connected' });
     const received = (): Promise<string[]> => web.page.evaluate(() => (window as unknown as { received: Array<{ script: string }> }).received.map((r) => r.script));
     await until('the callbacks in the page', async () => (await received()).length >= 2);
