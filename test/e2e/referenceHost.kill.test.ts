@@ -42,7 +42,12 @@ beforeAll(async () => {
   writeFileSync(join(work, 'portal.html'), samplePortal()[PORTAL_URL]!);
   await build({ entryPoints: [join(ROOT, 'test/e2e/refKill/child.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** Lives still running when the test ends (it failed): killed, so no host outlives the test. */
+const running = new Set<() => void>();
+afterAll(() => {
+  for (const kill of running) kill();
+  rmSync(work, { recursive: true, force: true });
+});
 
 const events = (): Event[] => {
   const path = join(work, 'events.log');
@@ -53,14 +58,19 @@ const events = (): Event[] => {
 
 /** Start a life of the reference host; `exited` resolves with how it ended. */
 function startLife(life: number, env: Record<string, string>): { kill(): void; exited: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const running = spawn(process.execPath, [child], { env: { ...process.env, ...env, KILL_LIFE: String(life) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const spawned = spawn(process.execPath, [child], { env: { ...process.env, ...env, KILL_LIFE: String(life) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const kill = (): void => void spawned.kill('SIGKILL');
+  running.add(kill);
   let stderr = '';
-  running.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  spawned.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
-    running.on('error', reject);
-    running.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+    spawned.on('error', reject);
+    spawned.on('exit', (code, signal) => {
+      running.delete(kill);
+      resolve({ code, signal, stderr });
+    });
   });
-  return { kill: () => void running.kill('SIGKILL'), exited };
+  return { kill, exited };
 }
 
 async function until<T>(what: string, find: () => T | undefined, ms: number): Promise<T> {
