@@ -29,6 +29,7 @@ export default defineConfig({
     alias: [
       { find: /^mobile-plans-fulfillment$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
       { find: /^mobile-plans-fulfillment\/node$/, replacement: fileURLToPath(new URL('./src/node/index.ts', import.meta.url)) },
+      { find: /^mobile-plans-fulfillment\/webview$/, replacement: fileURLToPath(new URL('./src/webview/index.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -24,6 +24,8 @@ export interface ReferenceHostOptions {
   readonly scheduler?: SchedulerEffects & { dispose?(): void };
   /** `real` (default): wall-clock time; `virtual`: the simulated device's clock, moved by `advance`. */
   readonly clock?: 'real' | 'virtual';
+  /** The real clock's time source. Default `Date.now`; a test may run it faster, with a scheduler on the same source. */
+  readonly now?: () => number;
   /** The simulated device: eUICC profiles, LPA behaviour, registration. */
   readonly device?: Omit<SimulatedDeviceOptions, 'onCallback' | 'onReport' | 'onDiagnostic' | 'startTime'>;
   /** Host configuration (delay rounding, timings). */
@@ -71,6 +73,7 @@ const PUMP_MS = 20;
  */
 export async function startReferenceHost(options: ReferenceHostOptions): Promise<ReferenceHost> {
   const real = (options.clock ?? 'real') === 'real';
+  const wallNow = options.now ?? (() => Date.now());
   const reports: Report[] = [];
   const callbacks: Array<{ operationId: string; script: CallbackScript; args: string }> = [];
   const diagnostics: DiagnosticNotice[] = [];
@@ -83,7 +86,7 @@ export async function startReferenceHost(options: ReferenceHostOptions): Promise
   const device = createSimulatedDevice({
     ...options.device,
     lpa: { bindProfilesOnce: true, ...options.device?.lpa },
-    ...(real ? { startTime: Date.now() } : {}),
+    ...(real ? { startTime: wallNow() } : {}),
     onCallback: (operationId, script, args) => {
       callbacks.push({ operationId, script, args });
       options.onCallback?.(operationId, script, args);
@@ -102,7 +105,7 @@ export async function startReferenceHost(options: ReferenceHostOptions): Promise
       ...device.effects,
       // Real operation ids: a page holding one may cancel with it (D28); the page script mints its own anyway.
       newId: () => `op-${globalThis.crypto.randomUUID()}`,
-      ...(real ? { now: () => Date.now() } : {}),
+      ...(real ? { now: wallNow } : {}),
       storage: options.storage ?? new RecordStorage(),
       scheduler,
       ui: {
@@ -122,7 +125,7 @@ export async function startReferenceHost(options: ReferenceHostOptions): Promise
     ? setInterval(() => {
         if (pumping) return;
         pumping = true;
-        void device.clock.advanceAsync(Math.max(0, Date.now() - device.clock.now())).finally(() => void (pumping = false));
+        void device.clock.advanceAsync(Math.max(0, wallNow() - device.clock.now())).finally(() => void (pumping = false));
       }, PUMP_MS)
     : null;
   await host.start();

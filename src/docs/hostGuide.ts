@@ -11,11 +11,14 @@ export const HOST_GUIDE_SOURCE = 'docs/host-guide.md';
 export const MINIMAL_HOST_SOURCE = 'docs/examples/minimal-host.ts';
 /** The example host on the durable kit (`mobile-plans-fulfillment/node`), a real module that a test runs. */
 export const DURABLE_HOST_SOURCE = 'docs/examples/durable-host.ts';
+/** The example host on the web-view endpoint and the durable kit together, a real module that a test runs in Chromium. */
+export const WEBVIEW_HOST_SOURCE = 'docs/examples/webview-host.ts';
 
 /** The examples the guide inlines, each between its own pair of markers. */
 export const GUIDE_EXAMPLES: ReadonlyArray<{ readonly source: string; readonly start: string; readonly end: string }> = [
   { source: MINIMAL_HOST_SOURCE, start: EXAMPLE_START, end: EXAMPLE_END },
   { source: DURABLE_HOST_SOURCE, start: `<!-- durable-host:start (generated from ${DURABLE_HOST_SOURCE}: edit that file) -->`, end: '<!-- durable-host:end -->' },
+  { source: WEBVIEW_HOST_SOURCE, start: `<!-- webview-host:start (generated from ${WEBVIEW_HOST_SOURCE}: edit that file) -->`, end: '<!-- webview-host:end -->' },
 ];
 
 /**
