@@ -4,6 +4,7 @@ import type { OperationView } from '../../host/host';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { PortalPage, type Thrown } from './page';
 import { declaredFunctionNames, type PortalSource } from './scripts';
+import { noticeFields } from '../noticeFields';
 import { stackHere } from '../stackHere';
 
 /** The page address portal code runs at, unless told otherwise. */
@@ -213,15 +214,7 @@ async function exercise(
   const redact = (text: string) => box.sim.device.trace.redactor.text(text);
   const findings: LintFinding[] = box.notices.slice(from).map((notice, i) => {
     const location = box.noticeLocations[from + i] ?? null;
-    return {
-      severity: notice.diagnostic.severity,
-      code: notice.diagnostic.code,
-      message: redact(notice.diagnostic.message),
-      ...(notice.diagnostic.field === undefined ? {} : { field: notice.diagnostic.field }),
-      entryPoint: notice.entryPoint,
-      operationId: notice.operationId,
-      ...(location === null ? {} : { location }),
-    };
+    return { ...noticeFields(notice, redact), ...(location === null ? {} : { location }) };
   });
   // A refused origin already shows as a diagnostic; the security error it throws is the same news.
   if (thrown !== null && thrown.name !== 'MobilePlansSecurityError') findings.push(thrownFinding('threw', 'the function threw', thrown, files));

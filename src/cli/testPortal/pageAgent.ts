@@ -10,6 +10,7 @@ import type { TraceEntry } from '../../sim/device/trace';
 import { CALLBACK_SLOTS } from '../../portal/callbacks';
 import { INLINE_OPERATION_OBJECTS } from '../../portal/entryPoints';
 import { AGENT_GLOBAL, type AgentConfig, type AgentEvent, type PageAgent } from './events';
+import { noticeFields } from '../noticeFields';
 import { stackHere } from '../stackHere';
 
 declare const MobilePlansSim: { start(options: SimulatorOptions): Simulator; MobilePlansSecurityError: unknown };
@@ -62,17 +63,7 @@ export function startAgent(config: AgentConfig): void {
         callIndex = ++calls;
         send({ kind: 'call', index: callIndex, entryPoint: notice.entryPoint, operationId: null, reply: 'was refused by the bridge; nothing started', stack });
       }
-      send({
-        kind: 'diagnostic',
-        severity: notice.diagnostic.severity,
-        code: notice.diagnostic.code,
-        message: redact(notice.diagnostic.message),
-        ...(notice.diagnostic.field === undefined ? {} : { field: notice.diagnostic.field }),
-        entryPoint: notice.entryPoint,
-        operationId: notice.operationId,
-        callIndex,
-        stack,
-      });
+      send({ kind: 'diagnostic', ...noticeFields(notice, redact), callIndex, stack });
     },
     onCallback: (operationId, script, args) => send({ kind: 'callback', operationId, script, args: sim.device.trace.redactor.text(args) }),
     onReport: (report) =>
