@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDocument } from '../../src/core/document';
 import { fileStorage } from '../../src/node/index';
+import { bundleChild, readEventLog } from './childLog';
 import { digestOf, EMPTY_STORE, matchingWrite, type LoggedWrite, type StoreDigest } from './crash/oracle';
 
 /*
@@ -21,7 +20,6 @@ import { digestOf, EMPTY_STORE, matchingWrite, type LoggedWrite, type StoreDiges
  * In the e2e tier: it runs the kit as a host runs it, in separate Node processes, for minutes.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 200);
 /** More than the lives hand off, so that every life starts some (about one in three is lost to a kill before its first write). */
 const TARGET_OPERATIONS = 1_000;
@@ -58,9 +56,7 @@ let work = '';
 let child = '';
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'crash-test-'));
-  // Bundled once: a restart costs a plain `node` start, not a TypeScript loader's.
-  child = join(ROOT, 'node_modules', '.cache', 'crash-test', 'child.mjs');
-  await build({ entryPoints: [join(ROOT, 'test/e2e/crash/child.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+  child = await bundleChild('test/e2e/crash/child.ts', 'crash-test');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -97,12 +93,6 @@ function runLife(life: number, env: Record<string, string>, plan: KillPlan): Pro
   });
 }
 
-/** The events of the log since `offset` (a torn last line is left for the next read). */
-function readEvents(path: string, offset: number): { events: Event[]; offset: number } {
-  const text = existsSync(path) ? readFileSync(path, 'utf8').slice(offset) : '';
-  const end = text.lastIndexOf('\n') + 1;
-  return { events: text.slice(0, end).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Event), offset: offset + end };
-}
 
 /** Load the store as the next life will, from a copy (the next life must meet the store as the kill left it, journal and all). */
 async function loadCopy(store: string, life: number): Promise<Awaited<ReturnType<ReturnType<typeof fileStorage>['load']>>> {
@@ -172,7 +162,7 @@ describe('the durable kit under SIGKILL', () => {
       if (ended.startedAfterMs !== null) startUpMs = (startUpMs * (life - 1) + ended.startedAfterMs) / life;
       if (ended.signal === 'SIGKILL') counts.kills += 1;
       else problems.push(`life ${life} ended by itself (${ended.code}): ${ended.stderr.slice(0, 500)}`);
-      const read = readEvents(logPath, offset);
+      const read = readEventLog<Event>(logPath, offset);
       offset = read.offset;
       const reportedBefore = new Set(allEvents.filter((event) => event.kind === 'report').map((event) => event.op!));
       for (const event of read.events) if (event.kind === 'download' && reportedBefore.has(event.op!)) problems.push(`life ${life}: ${event.op} asked to download after an earlier life reported it`);
@@ -185,7 +175,7 @@ describe('the durable kit under SIGKILL', () => {
     // The last life finishes every operation and exits by itself.
     const last = await runLife(KILLS + 1, { ...env, CRASH_FINISH: '1' }, null);
     expect({ code: last.code, stderr: last.stderr }).toEqual({ code: 0, stderr: '' });
-    const tail = readEvents(logPath, offset);
+    const tail = readEventLog<Event>(logPath, offset);
     await check(KILLS + 1, tail.events);
     allEvents.push(...tail.events);
     expect(problems).toEqual([]);

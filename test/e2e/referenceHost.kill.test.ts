@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_URL, samplePortal } from '../../reference-host/browser';
 import { builtPageScript } from '../../reference-host/session';
+import { bundleChild, readEventLog } from './childLog';
 
 /*
  * Issue 18 item 3's last test: the reference host (test/e2e/refKill/child.ts: host in Node on
@@ -16,7 +15,6 @@ import { builtPageScript } from '../../reference-host/session';
  * the deadline are counted in the log the child fsyncs, outside the killed process.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Virtual ms per wall ms: the spec's 15-minute delay (the page asks for 15) lasts 15 s. */
 const SPEED = 60;
 /** How late the toast may come after the deadline, virtual ms: the scheduler's wake-up plus the load on the machine. */
@@ -36,11 +34,9 @@ let work = '';
 let child = '';
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'reference-kill-'));
-  // Bundled once, as the crash test does: a restart costs a plain `node` start.
-  child = join(ROOT, 'node_modules', '.cache', 'reference-kill', 'child.mjs');
   writeFileSync(join(work, 'page-script.js'), await builtPageScript());
   writeFileSync(join(work, 'portal.html'), samplePortal()[PORTAL_URL]!);
-  await build({ entryPoints: [join(ROOT, 'test/e2e/refKill/child.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+  child = await bundleChild('test/e2e/refKill/child.ts', 'reference-kill');
 });
 /** Lives still running when the test ends (it failed): killed, so no host outlives the test. */
 const running = new Set<() => void>();
@@ -49,12 +45,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const events = (): Event[] => {
-  const path = join(work, 'events.log');
-  if (!existsSync(path)) return [];
-  const text = readFileSync(path, 'utf8');
-  return text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Event);
-};
+const events = (): Event[] => readEventLog<Event>(join(work, 'events.log')).events;
 
 /** Start a life of the reference host; `exited` resolves with how it ended. */
 function startLife(life: number, env: Record<string, string>): { kill(): void; exited: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
