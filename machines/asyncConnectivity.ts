@@ -1,4 +1,4 @@
-import { downloadEndings, downloadStates, enableAndRegisterStates, promptDeadline, rejected } from './fragments';
+import { downloadEndings, downloadStates, enableAndRegisterWithRetries, rejected } from './fragments';
 import { defineFlow } from './definition';
 
 /**
@@ -14,13 +14,13 @@ export const asyncConnectivityFlow = defineFlow({
       on: {
         'operation.start': [
           { guard: 'inputRejected', target: 'rejected', actions: 'returnToApp' },
-          { guard: 'confirmationCodeRequired', target: 'confirmationCode', actions: ['returnToApp', promptDeadline] },
+          { guard: 'confirmationCodeRequired', target: 'confirmationCode', actions: 'returnToApp' },
           { target: 'downloading', actions: 'returnToApp' },
         ],
       },
     },
     ...downloadStates,
-    ...enableAndRegisterStates({ retry: true }),
+    ...enableAndRegisterWithRetries,
     ...downloadEndings,
     rejected,
   },

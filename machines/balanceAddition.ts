@@ -1,4 +1,4 @@
-import { checkingProfile, downloadEndings, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
+import { checkingProfile, downloadEndings, enableAndRegisterOnce, rejected, reportingEnd } from './fragments';
 import { defineFlow } from './definition';
 
 /**
@@ -20,8 +20,7 @@ export const balanceAdditionFlow = defineFlow({
       },
     },
     checkingProfile,
-    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
-    ...enableAndRegisterStates({ retry: false }),
+    ...enableAndRegisterOnce,
     ...downloadEndings,
     balanceAdded: reportingEnd('balanceAdded'),
     rejected,

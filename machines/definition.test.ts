@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { masked } from '../src/testing/scenarios';
-import { DEFAULT_TIMING, EFFECT_NAMES, guardsFor, initialContext, timingKey, updatesFor, type FlowArgs } from './definition';
+import { DEFAULT_TIMING, initialContext, timingKey } from './definition';
+import { EFFECT_NAMES, guardsFor, updatesFor, type FlowArgs } from './runtime';
 import { FLOW_NAMES, flows } from './flows';
 import { machinesFor } from './xstate';
 import type { FlowContext, FlowEvent } from './types';
@@ -107,8 +108,9 @@ describe('the context updates', () => {
 
   it('set and clear the deadline from the event time', () => {
     const event: FlowEvent = { type: 'timer.fired', now: T };
-    expect(updates.setDeadline(args(event), { from: 'toastLifetime' })).toEqual({ deadline: T + DEFAULT_TIMING.toastLifetimeMs });
-    expect(updates.setStartAt(args(event, { delayMs: 60_000 }), undefined)).toEqual({ startAt: T + 60_000, deadline: T + 60_000 });
+    expect(updates.setDeadline(args(event), { after: 'toastLifetime' })).toEqual({ deadline: T + DEFAULT_TIMING.toastLifetimeMs });
+    expect(updates.setDeadline(args(event, { delayMs: 60_000 }), { after: 'delay' })).toEqual({ deadline: T + 60_000 });
+    expect(updates.setStartAt(args(event, { delayMs: 60_000 }), undefined)).toEqual({ startAt: T + 60_000 });
     expect(updates.noDeadline(args(event, { deadline: T }), undefined)).toEqual({ deadline: null });
   });
 });

@@ -1,4 +1,4 @@
-import { arm, beginDownload, disarm, downloadEndings, downloadStates, enableAndRegisterStates, rejected, reportingEnd } from './fragments';
+import { beginDownload, downloadEndings, downloadStates, enableAndRegisterOnce, rejected, reportingEnd } from './fragments';
 import { defineFlow } from './definition';
 
 /**
@@ -23,33 +23,25 @@ export const delayedDownloadFlow = defineFlow({
     },
     // The cancel window: notifyOperationCancel succeeds only here, before the toast (spec: "Cancel eSIM profile download").
     scheduled: {
-      entry: arm,
-      exit: disarm,
-      on: {
-        'portal.cancel': 'cancelled',
-        'timer.fired': { guard: 'deadlinePassed', target: 'toastShown', actions: { type: 'setDeadline', params: { from: 'toastLifetime' } } },
-      },
+      deadline: { after: 'delay', target: 'toastShown' },
+      on: { 'portal.cancel': 'cancelled' },
     },
+    // An ignored toast counts as dismissed once its lifetime ends.
     toastShown: {
-      entry: ['showToast', arm],
-      exit: ['hideToast', ...disarm],
+      entry: 'showToast',
+      exit: 'hideToast',
+      deadline: { after: 'toastLifetime', target: 'awaitingUser' },
       on: {
         'user.toastAccepted': beginDownload,
-        'user.toastDismissed': { target: 'awaitingUser', actions: { type: 'setDeadline', params: { from: 'awaitingUser' } } },
-        'timer.fired': { guard: 'deadlinePassed', target: 'awaitingUser', actions: { type: 'setDeadline', params: { from: 'awaitingUser' } } },
+        'user.toastDismissed': 'awaitingUser',
       },
     },
     awaitingUser: {
-      entry: arm,
-      exit: disarm,
-      on: {
-        'user.startDownload': beginDownload,
-        'timer.fired': { guard: 'deadlinePassed', target: 'expired' },
-      },
+      deadline: { after: 'awaitingUser', target: 'expired' },
+      on: { 'user.startDownload': beginDownload },
     },
     ...downloadStates,
-    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
-    ...enableAndRegisterStates({ retry: false }),
+    ...enableAndRegisterOnce,
     ...downloadEndings,
     cancelled: reportingEnd('cancelled'),
     expired: reportingEnd('expired'),

@@ -1,4 +1,4 @@
-import { arm, disarm, downloadEndings, downloadStates, enableAndRegisterStates, promptDeadline, reportingEnd } from './fragments';
+import { downloadEndings, downloadStates, enableAndRegisterOnce, reportingEnd } from './fragments';
 import { defineFlow } from './definition';
 
 /**
@@ -19,38 +19,29 @@ export const delayedProfileFlow = defineFlow({
       },
     },
     waiting: {
-      entry: arm,
-      exit: disarm,
-      on: {
-        'portal.cancel': 'cancelled',
-        'timer.fired': { guard: 'deadlinePassed', target: 'discovering', actions: 'countDiscovery' },
-      },
+      deadline: { after: 'delay', target: 'discovering', actions: 'countDiscovery' },
+      on: { 'portal.cancel': 'cancelled' },
     },
     discovering: {
       entry: 'discover',
       on: {
         'lpa.discovered': [
-          { guard: 'discoveredCodeNeedsConfirmation', target: 'confirmationCode', actions: ['rememberCode', promptDeadline] },
+          { guard: 'discoveredCodeNeedsConfirmation', target: 'confirmationCode', actions: 'rememberCode' },
           { target: 'downloading', actions: 'rememberCode' },
         ],
         'lpa.nothingDiscovered': [
-          { guard: 'discoveryAttemptsLeft', target: 'retryingDiscovery', actions: { type: 'setDeadline', params: { from: 'discoveryRetry' } } },
+          { guard: 'discoveryAttemptsLeft', target: 'retryingDiscovery' },
           { target: 'failed', actions: { type: 'fail', params: { error: 'profileNotPresent' } } },
         ],
         'lpa.failed': [
-          { guard: 'discoveryAttemptsLeft', target: 'retryingDiscovery', actions: { type: 'setDeadline', params: { from: 'discoveryRetry' } } },
+          { guard: 'discoveryAttemptsLeft', target: 'retryingDiscovery' },
           { target: 'failed', actions: 'failWithEventError' },
         ],
       },
     },
-    retryingDiscovery: {
-      entry: arm,
-      exit: disarm,
-      on: { 'timer.fired': { guard: 'deadlinePassed', target: 'discovering', actions: 'countDiscovery' } },
-    },
+    retryingDiscovery: { deadline: { after: 'discoveryRetry', target: 'discovering', actions: 'countDiscovery' } },
     ...downloadStates,
-    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
-    ...enableAndRegisterStates({ retry: false }),
+    ...enableAndRegisterOnce,
     ...downloadEndings,
     cancelled: reportingEnd('cancelled'),
   },

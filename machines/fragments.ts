@@ -6,15 +6,9 @@ import type { FlowContext, FlowEvent, Outcome } from './types';
  * The states several flows share, written once. Each flow file picks the pieces it needs
  * and names its own entry into them. Conventions the core relies on:
  * - entry actions take params from context only (the core replays them after a restart);
- * - a state with a deadline arms it on entry and clears it on exit;
+ * - a state's deadline is its `deadline` property, expanded for the runtimes by machines/deadline.ts;
  * - every final state reports, and only final states do.
  */
-
-const arm = { type: 'armDeadline', params: ({ context }: { context: FlowContext }) => ({ at: context.deadline ?? 0 }) } as const;
-const disarm = ['clearDeadline', 'noDeadline'] as const;
-
-/** Entering the confirmation-code prompt: its deadline counts from now (decision D39). */
-export const promptDeadline = { type: 'setDeadline', params: { from: 'confirmationPrompt' } } as const;
 
 // enabling, registering and checkingProfile are entered only once the ICCID is known (a download,
 // or a valid balance ICCID), so the fallback is never used.
@@ -26,20 +20,19 @@ const orUnknown = (error: ActivationError | null): ActivationError => error ?? '
 
 /** The transitions that begin a download: ask for the confirmation code first when the code says so. */
 export const beginDownload = [
-  { guard: 'confirmationCodeRequired', target: 'confirmationCode', actions: [promptDeadline] },
+  { guard: 'confirmationCodeRequired', target: 'confirmationCode' },
   { target: 'downloading' },
 ] as const;
 
 /** Prompt for a confirmation code, download, enable. */
 export const downloadStates = {
   confirmationCode: defineState({
-    entry: [{ type: 'promptConfirmationCode', params: ({ context }) => ({ attempt: context.confirmationAttempts + 1 }) }, arm],
-    exit: disarm,
+    entry: { type: 'promptConfirmationCode', params: ({ context }) => ({ attempt: context.confirmationAttempts + 1 }) },
+    // Nobody answered the prompt: the operation ends instead of waiting forever (decision D39).
+    deadline: { after: 'confirmationPrompt', target: 'failed', actions: { type: 'fail', params: { error: 'timeoutWaitingForUserConsent' } } },
     on: {
       'user.confirmationCode': { target: 'downloading', actions: 'countConfirmation' },
       'user.abort': { target: 'failed', actions: { type: 'fail', params: { error: 'operationAborted' } } },
-      // Nobody answered the prompt: the operation ends instead of waiting forever (decision D39).
-      'timer.fired': { guard: 'deadlinePassed', target: 'failed', actions: { type: 'fail', params: { error: 'timeoutWaitingForUserConsent' } } },
     },
   }),
   downloading: defineState({
@@ -53,81 +46,75 @@ export const downloadStates = {
       },
       'lpa.downloaded': { target: 'enabling', actions: 'rememberIccid' },
       'lpa.failed': [
-        { guard: 'confirmationCodeAsked', target: 'confirmationCode', actions: promptDeadline },
+        { guard: 'confirmationCodeAsked', target: 'confirmationCode' },
         { target: 'failed', actions: 'failWithEventError' },
       ],
     },
   }),
 };
 
-/**
- * Enable the profile, tell the portal, and follow registration.
- * `retry`: async connectivity waits its interval first and retries on a bounded schedule;
- * the other flows register at once and make one attempt.
- */
-export function enableAndRegisterStates(options: { retry: boolean }) {
-  const register = { target: 'registering', actions: ['countRegistration', { type: 'setDeadline', params: { from: 'registrationTimeout' } }] } as const;
-  const activated = {
-    type: 'activationComplete',
-    params: ({ context }: { context: FlowContext }) => ({ activationResult: 'success' as const, iccid: context.iccid }),
-  } as const;
-  const registrationChanged = {
-    type: 'registrationChanged',
-    params: ({ context, event }: { context: FlowContext; event: FlowEvent }): { state: NetworkRegistrationState; iccid: string | null } => ({
-      state: event.type === 'modem.registration' ? event.state : 'none',
-      iccid: context.iccid,
-    }),
-  } as const;
-  // Async connectivity tries again after a denied or timed-out attempt while attempts are left.
-  const retryLater = { type: 'setDeadline', params: { from: 'registrationRetry' } } as const;
-  const followRegistration = ['rememberRegistration', registrationChanged] as const;
+const register = { target: 'registering', actions: ['countRegistration'] } as const;
+const activated = {
+  type: 'activationComplete',
+  params: ({ context }: { context: FlowContext }) => ({ activationResult: 'success' as const, iccid: context.iccid }),
+} as const;
+const registrationChanged = {
+  type: 'registrationChanged',
+  params: ({ context, event }: { context: FlowContext; event: FlowEvent }): { state: NetworkRegistrationState; iccid: string | null } => ({
+    state: event.type === 'modem.registration' ? event.state : 'none',
+    iccid: context.iccid,
+  }),
+} as const;
+const followRegistration = ['rememberRegistration', registrationChanged] as const;
 
-  const enabling = defineState({
-    entry: [
-      { type: 'showProgress', params: { stage: 'enabling', percent: null } },
-      { type: 'enable', params: ({ context }) => ({ iccid: knownIccid(context) }) },
-    ],
+const enablingEntry = [
+  { type: 'showProgress', params: { stage: 'enabling', percent: null } },
+  { type: 'enable', params: ({ context }: { context: FlowContext }) => ({ iccid: knownIccid(context) }) },
+] as const;
+const registerNow = { ...register, actions: [activated, ...register.actions] } as const;
+const enablingFailed = { target: 'failed', actions: 'failWithEventError' } as const;
+
+const registeringEntry = [
+  { type: 'showProgress', params: { stage: 'registering', percent: null } },
+  { type: 'register', params: ({ context }: { context: FlowContext }) => ({ iccid: knownIccid(context) }) },
+] as const;
+const registered = { guard: 'registrationSucceeded', target: 'connected', actions: followRegistration } as const;
+const denied = { guard: 'registrationDenied', target: 'notConnected', actions: followRegistration } as const;
+const stillRegistering = { actions: followRegistration } as const;
+// The modem named why it cannot register (e.g. modemNotFound): no timeout will change that (decision D38).
+const modemFailed = { target: 'modemFailed', actions: 'failWithEventError' } as const;
+
+/** Enable the profile, tell the portal, and follow one registration attempt: every flow but async connectivity. */
+export const enableAndRegisterOnce = {
+  enabling: defineState({ entry: enablingEntry, on: { 'lpa.enabled': registerNow, 'lpa.failed': enablingFailed } }),
+  registering: defineState({
+    entry: registeringEntry,
+    deadline: { after: 'registrationTimeout', target: 'notConnected' },
+    on: { 'modem.registration': [registered, denied, stillRegistering], 'modem.failed': modemFailed },
+  }),
+};
+
+/**
+ * Async connectivity: enable the profile and tell the portal, wait the rounded interval first
+ * (none when it is 0), then register, trying again after a denied or timed-out attempt while
+ * attempts are left.
+ */
+export const enableAndRegisterWithRetries = {
+  enabling: defineState({
+    entry: enablingEntry,
+    on: { 'lpa.enabled': [{ guard: 'registrationDelayed', target: 'waitingToRegister', actions: activated }, registerNow], 'lpa.failed': enablingFailed },
+  }),
+  // The interval before the first attempt, the retry interval after a failed one.
+  waitingToRegister: defineState({ deadline: { after: 'registrationWait', ...register } }),
+  registering: defineState({
+    entry: registeringEntry,
+    deadline: { after: 'registrationTimeout', target: 'notConnected', first: { guard: 'registrationTimedOutWithAttemptsLeft', target: 'waitingToRegister' } },
     on: {
-      'lpa.enabled': options.retry
-        ? [
-            { guard: 'registrationDelayed', target: 'waitingToRegister', actions: [activated, { type: 'setDeadline', params: { from: 'delay' } }] },
-            { ...register, actions: [activated, ...register.actions] },
-          ]
-        : { ...register, actions: [activated, ...register.actions] },
-      'lpa.failed': { target: 'failed', actions: 'failWithEventError' },
+      'modem.registration': [registered, { guard: 'registrationDeniedWithAttemptsLeft', target: 'waitingToRegister', actions: followRegistration }, denied, stillRegistering],
+      'modem.failed': modemFailed,
     },
-  });
-  const registering = defineState({
-    entry: [
-      { type: 'showProgress', params: { stage: 'registering', percent: null } },
-      { type: 'register', params: ({ context }) => ({ iccid: knownIccid(context) }) },
-      arm,
-    ],
-    exit: disarm,
-    on: {
-      'modem.registration': [
-        { guard: 'registrationSucceeded', target: 'connected', actions: followRegistration },
-        ...(options.retry
-          ? [{ guard: 'registrationDeniedWithAttemptsLeft', target: 'waitingToRegister', actions: [...followRegistration, retryLater] } as const]
-          : []),
-        { guard: 'registrationDenied', target: 'notConnected', actions: followRegistration },
-        { actions: followRegistration },
-      ],
-      'timer.fired': [
-        ...(options.retry ? [{ guard: 'registrationTimedOutWithAttemptsLeft', target: 'waitingToRegister', actions: retryLater } as const] : []),
-        { guard: 'deadlinePassed', target: 'notConnected' },
-      ],
-      // The modem named why it cannot register (e.g. modemNotFound): no timeout will change that (decision D38).
-      'modem.failed': { target: 'modemFailed', actions: 'failWithEventError' },
-    },
-  });
-  const waitingToRegister = defineState({
-    entry: arm,
-    exit: disarm,
-    on: { 'timer.fired': { guard: 'deadlinePassed', ...register } },
-  });
-  return options.retry ? { enabling, waitingToRegister, registering } : { enabling, registering };
-}
+  }),
+};
 
 function reportOn(outcome: Outcome) {
   const activated = outcome === 'connected' || outcome === 'notConnected';
@@ -178,5 +165,3 @@ export const rejected = defineState({
 export function reportingEnd(outcome: Outcome) {
   return defineState({ type: 'final', entry: reportOn(outcome) });
 }
-
-export { arm, disarm };

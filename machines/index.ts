@@ -12,6 +12,7 @@ export { machines, machinesFor, flowMachine, type FlowMachine, type FlowMachines
 export { flows, FLOW_NAMES } from './flows';
 export { DEFAULT_TIMING } from './definition';
 export type {
-  ActionParams, ActionRef, DeadlineFrom, OneOrMany, EffectParams, FlowArgs, FlowDefinition, GuardParams, GuardRef, StateDefinition, TransitionDefinition, UpdateParams,
+  ActionRef, DeadlineDefinition, FlowActionName, FlowDefinition, FlowGuardName, FlowInputType, GuardRef, OneOrMany, StateDefinition, TimerTransitionDefinition, TransitionDefinition,
 } from './definition';
+export type { ActionParams, DeadlineAfter, EffectParams, FlowArgs, GuardParams, TimerGuardName, UpdateParams } from './runtime';
 export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProfileState, ProgressStage, LegacyRoute } from './types';

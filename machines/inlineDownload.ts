@@ -1,4 +1,4 @@
-import { beginDownload, downloadEndings, downloadStates, enableAndRegisterStates, rejected } from './fragments';
+import { beginDownload, downloadEndings, downloadStates, enableAndRegisterOnce, rejected } from './fragments';
 import { defineFlow } from './definition';
 
 /**
@@ -16,8 +16,7 @@ export const inlineDownloadFlow = defineFlow({
       },
     },
     ...downloadStates,
-    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
-    ...enableAndRegisterStates({ retry: false }),
+    ...enableAndRegisterOnce,
     ...downloadEndings,
     rejected,
   },

@@ -1,4 +1,4 @@
-import { checkingProfile, downloadEndings, downloadStates, enableAndRegisterStates, promptDeadline, rejected, reportingEnd } from './fragments';
+import { checkingProfile, downloadEndings, downloadStates, enableAndRegisterOnce, rejected, reportingEnd } from './fragments';
 import { defineFlow } from './definition';
 
 const route = (name: 'download' | 'balance' | 'physical' | 'cancelled') => ({ type: 'legacyRoute', params: { route: name } }) as const;
@@ -20,15 +20,14 @@ export const legacyResultFlow = defineFlow({
           { guard: route('cancelled'), target: 'purchaseCancelled', actions: 'returnToApp' },
           { guard: route('physical'), target: 'physicalSimPurchased', actions: 'returnToApp' },
           { guard: route('balance'), target: 'checkingProfile', actions: 'returnToApp' },
-          { guard: 'legacyDownloadNeedsConfirmation', target: 'confirmationCode', actions: ['returnToApp', promptDeadline] },
+          { guard: 'legacyDownloadNeedsConfirmation', target: 'confirmationCode', actions: 'returnToApp' },
           { target: 'downloading', actions: 'returnToApp' },
         ],
       },
     },
     checkingProfile,
     ...downloadStates,
-    // Stryker disable next-line ObjectLiteral: options without retry read as retry: false
-    ...enableAndRegisterStates({ retry: false }),
+    ...enableAndRegisterOnce,
     ...downloadEndings,
     balanceAdded: reportingEnd('balanceAdded'),
     // A physical SIM's plan needs nothing from the eUICC: the purchase succeeded (decision D37).

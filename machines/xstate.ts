@@ -1,11 +1,13 @@
 import { assign, setup } from 'xstate';
-import { DEFAULT_TIMING, EFFECT_NAMES, guardsFor, initialContext, timingKey, updatesFor, type FlowDefinition } from './definition';
+import { runnableFlow } from './deadline';
+import { DEFAULT_TIMING, initialContext, timingKey, type FlowDefinition } from './definition';
+import { EFFECT_NAMES, guardsFor, updatesFor } from './runtime';
 import { FLOW_NAMES, flows } from './flows';
 import type { FlowContext, FlowEvent, FlowInput, FlowName, FlowTiming } from './types';
 
 /**
- * An xstate machine built from a flow definition, with the given timing: effects are actions
- * with empty bodies, updates are `assign`s, guards are named.
+ * An xstate machine built from a flow definition, with the given timing: its deadlines expanded
+ * (`expandDeadlines`), effects are actions with empty bodies, updates are `assign`s, guards are named.
  */
 export function flowMachine(definition: FlowDefinition, timing: FlowTiming = DEFAULT_TIMING) {
   const actions: Record<string, unknown> = {};
@@ -18,7 +20,7 @@ export function flowMachine(definition: FlowDefinition, timing: FlowTiming = DEF
     types: { context: {} as FlowContext, events: {} as FlowEvent, input: {} as FlowInput },
     actions: actions as {},
     guards: guardsFor(timing) as {},
-  }).createMachine({ ...definition, context: ({ input }: { input: FlowInput }) => initialContext(input) } as never);
+  }).createMachine({ ...runnableFlow(definition), context: ({ input }: { input: FlowInput }) => initialContext(input) } as never);
 }
 
 /** The xstate machine type every flow shares. */

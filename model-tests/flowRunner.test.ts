@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, FLOW_NAMES, flows } from '../machines/index';
 import type { FlowEvent, FlowTiming } from '../machines/types';
-import { entryEffects as runnerEntryEffects, runtimeFor, startFlow, stepFlow, takes } from '../src/core/flowRunner';
+import { accepts, entryEffects as runnerEntryEffects, runtimeFor, startFlow, stepFlow } from '../src/core/flowRunner';
 import { graphEvents } from '../src/testing/events';
 import { entryEffects, initialSnapshot, stepMachine, type FlowSnapshot } from '../src/testing/machineModel';
 import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from '../src/testing/scenarios';
@@ -51,7 +51,7 @@ function compare(flow: (typeof FLOW_NAMES)[number], timing: FlowTiming): Agreeme
       const { next, effects } = stepMachine(snapshot, event);
       const ours = stepFlow(definition, runtime, snapshot.value, snapshot.context, event);
       const xstateTakes = snapshot.can(event);
-      if (takes(definition, runtime, snapshot.value, snapshot.context, event) !== xstateTakes) disagreements.push(`${where}: takes ${event.type} differs`);
+      if (accepts(definition, runtime, snapshot.value, snapshot.context, event) !== xstateTakes) disagreements.push(`${where}: accepts ${event.type} differs`);
       if (ours === null) {
         if (xstateTakes) disagreements.push(`${where}: ${event.type} not taken by the runner, taken by xstate`);
         continue;

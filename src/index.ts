@@ -35,8 +35,9 @@ export { flows, FLOW_NAMES } from '../machines/flows';
 export { DEFAULT_TIMING } from '../machines/definition';
 export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProfileState, ProgressStage, LegacyRoute } from '../machines/types';
 export type {
-  ActionParams, ActionRef, DeadlineFrom, OneOrMany, EffectParams, FlowArgs, FlowDefinition, GuardParams, GuardRef, StateDefinition, TransitionDefinition, UpdateParams,
+  ActionRef, DeadlineDefinition, FlowActionName, FlowDefinition, FlowGuardName, FlowInputType, GuardRef, OneOrMany, StateDefinition, TimerTransitionDefinition, TransitionDefinition,
 } from '../machines/definition';
+export type { ActionParams, DeadlineAfter, EffectParams, FlowArgs, GuardParams, TimerGuardName, UpdateParams } from '../machines/runtime';
 
 // The domain: values of the spec and their validation.
 export type { Result, DomainError, DomainErrorCode } from './domain/result';

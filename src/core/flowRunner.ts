@@ -1,9 +1,11 @@
-import { guardsFor, timingKey, initialContext, updatesFor, type ActionRef, type FlowArgs, type FlowDefinition, type GuardRef, type Guards, type StateDefinition, type TransitionDefinition, type Updates } from '../../machines/definition';
+import { runnableFlow, type AnyActionRef, type AnyGuardRef, type RunnableFlow, type RunnableState, type RunnableTransition } from '../../machines/deadline';
+import { initialContext, timingKey, type FlowDefinition } from '../../machines/definition';
+import { guardsFor, updatesFor, type FlowArgs, type Guards, type Updates } from '../../machines/runtime';
 import type { FlowContext, FlowEvent, FlowInput, FlowTiming } from '../../machines/types';
 
 /*
- * Runs the flow definitions (machines/) the way xstate runs the machines built from them, for
- * the subset the flows use: flat states, transitions tried in order (the first whose guard
+ * Runs the flow definitions (machines/) the way xstate runs the machines built from them, both
+ * from the same expansion of their deadlines (machines/deadline.ts), for the subset the flows use: flat states, transitions tried in order (the first whose guard
  * holds), exit actions, then the transition's, then the target's entry; updates change the
  * context at once, so later actions see it; entering a final state ends the flow.
  * The model tests check every generated path of every flow against xstate itself.
@@ -52,29 +54,19 @@ export function runtimeFor(timing: FlowTiming): FlowRuntime {
 }
 
 const NONE: readonly never[] = [];
-const listOf = <T>(items: T | readonly T[] | undefined): readonly T[] => (items === undefined ? NONE : Array.isArray(items) ? items : [items as T]);
 
-function candidates(state: StateDefinition, type: FlowEvent['type']): readonly TransitionDefinition[] {
-  // Every state that is not final has transitions (one without would never be left); a final one never gets here.
-  // Stryker disable next-line OptionalChaining: see above
-  const on = state.on?.[type];
-  // Stryker disable next-line ConditionalExpression: listOf(undefined) is NONE too
-  if (on === undefined) return NONE;
-  return typeof on === 'string' ? [{ target: on }] : listOf(on);
-}
-
-function holds(runtime: FlowRuntime, guard: GuardRef, args: FlowArgs): boolean {
+function holds(runtime: FlowRuntime, guard: AnyGuardRef, args: FlowArgs): boolean {
   return typeof guard === 'string' ? runtime.guards[guard]!(args, undefined) : runtime.guards[guard.type]!(args, guard.params);
 }
 
 /** The transition `event` takes in `value`, or undefined when the flow does not take it there. */
-function selected(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): TransitionDefinition | undefined {
-  const state = definition.states[value];
+function selected(flow: RunnableFlow, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): RunnableTransition | undefined {
+  const state = Object.hasOwn(flow.states, value) ? flow.states[value] : undefined;
   if (state === undefined) return undefined;
-  // Stryker disable next-line ConditionalExpression,StringLiteral: a final state has no transitions, so candidates() finds none either
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a final state has no transitions, so the lookup below finds none either
   if (state.type === 'final') return undefined;
   const args = { context, event };
-  return candidates(state, event.type).find((t) => t.guard === undefined || holds(runtime, t.guard, args));
+  return (state.on[event.type] ?? NONE).find((t) => t.guard === undefined || holds(runtime, t.guard, args));
 }
 
 /** The context while one event runs: copied once, on the first update, then changed in place. */
@@ -85,7 +77,7 @@ interface Running {
 }
 
 /** Run `refs` in order: updates change the context, effects are collected into `out` with their params. */
-function run(runtime: FlowRuntime, refs: readonly ActionRef[], running: Running, event: FlowEvent, out: FlowAction[]): void {
+function run(runtime: FlowRuntime, refs: readonly AnyActionRef[], running: Running, event: FlowEvent, out: FlowAction[]): void {
   for (const ref of refs) {
     const type = typeof ref === 'string' ? ref : ref.type;
     // Stryker disable next-line ConditionalExpression: a string has no params property either
@@ -104,41 +96,43 @@ function run(runtime: FlowRuntime, refs: readonly ActionRef[], running: Running,
   }
 }
 
-function stateOf(definition: FlowDefinition, value: string): StateDefinition {
-  const state = definition.states[value];
-  if (state === undefined) throw new Error(`${definition.id} has no state ${value}`);
+function stateOf(flow: RunnableFlow, value: string): RunnableState {
+  const state = Object.hasOwn(flow.states, value) ? flow.states[value] : undefined;
+  if (state === undefined) throw new Error(`${flow.id} has no state ${value}`);
   return state;
 }
 
 /** A flow's first state and context, and the entry effects of that state. */
 export function startFlow(definition: FlowDefinition, runtime: FlowRuntime, input: FlowInput): FlowStep {
+  const flow = runnableFlow(definition);
   const actions: FlowAction[] = [];
-  const value = definition.initial;
+  const value = flow.initial;
   const running: Running = { context: initialContext(input), owned: true };
   // The first state of every flow has no entry actions, and entry params come from the context alone (machines/fragments.ts).
   // Stryker disable next-line ObjectLiteral,StringLiteral: see above
-  run(runtime, listOf(stateOf(definition, value).entry), running, { type: 'operation.start', now: input.now }, actions);
+  run(runtime, stateOf(flow, value).entry, running, { type: 'operation.start', now: input.now }, actions);
   return { value, context: running.context, actions, done: false };
 }
 
 /** One event through a flow; null when the flow does not take it in its current state (nothing changes). */
 export function stepFlow(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): FlowStep | null {
-  const transition = selected(definition, runtime, value, context, event);
+  const flow = runnableFlow(definition);
+  const transition = selected(flow, runtime, value, context, event);
   if (transition === undefined) return null;
   const actions: FlowAction[] = [];
   const { target } = transition;
   const running: Running = { context, owned: false };
-  if (target !== undefined) run(runtime, listOf(stateOf(definition, value).exit), running, event, actions);
-  run(runtime, listOf(transition.actions), running, event, actions);
+  if (target !== undefined) run(runtime, stateOf(flow, value).exit, running, event, actions);
+  run(runtime, transition.actions, running, event, actions);
   if (target === undefined) return { value, context: running.context, actions, done: false };
-  const entered = stateOf(definition, target);
-  run(runtime, listOf(entered.entry), running, event, actions);
+  const entered = stateOf(flow, target);
+  run(runtime, entered.entry, running, event, actions);
   return { value: target, context: running.context, actions, done: entered.type === 'final' };
 }
 
-/** Whether the flow takes `event` in its current state. */
-export function takes(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): boolean {
-  return selected(definition, runtime, value, context, event) !== undefined;
+/** Whether the flow accepts `event` in its current state: whether `stepFlow` would take a transition. */
+export function accepts(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): boolean {
+  return selected(runnableFlow(definition), runtime, value, context, event) !== undefined;
 }
 
 /**
@@ -147,6 +141,6 @@ export function takes(definition: FlowDefinition, runtime: FlowRuntime, value: s
  */
 export function entryEffects(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext): FlowAction[] {
   const actions: FlowAction[] = [];
-  run(runtime, listOf(stateOf(definition, value).entry), { context, owned: false }, { type: 'restore' } as unknown as FlowEvent, actions);
+  run(runtime, stateOf(runnableFlow(definition), value).entry, { context, owned: false }, { type: 'restore' } as unknown as FlowEvent, actions);
   return actions;
 }

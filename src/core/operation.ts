@@ -2,7 +2,7 @@ import { flows } from '../../machines/flows';
 import type { FlowEvent, Outcome, ProgressStage } from '../../machines/types';
 import type { ActivationError, NetworkRegistrationState } from '../domain/enums';
 import type { CallbackScript, Command } from './commands';
-import { runtimeFor, stepFlow, takes, type FlowAction } from './flowRunner';
+import { accepts as flowAccepts, runtimeFor, stepFlow, type FlowAction } from './flowRunner';
 import { dropQueued, requestLpa } from './lpaQueue';
 import { ownerKeyOfSecrets } from './owners';
 import { own, setOwn } from './records';
@@ -13,7 +13,7 @@ import type { CoreState, FinishedRecord, OperationRecord } from './state';
 
 /** Whether an operation's flow takes `event` where it stands. */
 export function accepts(state: CoreState, op: OperationRecord, event: FlowEvent): boolean {
-  return takes(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context, event);
+  return flowAccepts(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context, event);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, flows } from '../../machines/index';
 import type { FlowDefinition } from '../../machines/definition';
-import { runtimeFor, startFlow, stepFlow, takes } from '../../src/core/flowRunner';
+import { accepts, runtimeFor, startFlow, stepFlow } from '../../src/core/flowRunner';
 
 /* What the core's interpreter does with a state or a definition that is not what it expects. */
 
@@ -10,10 +10,10 @@ const inline = flows.inlineDownload;
 const started = startFlow(inline, runtime, { operationId: 'op-1', now: 0, delayMs: 0 });
 
 describe('the core interpreter', () => {
-  it('takes no event in a state its flow does not have', () => {
+  it('accepts no event in a state its flow does not have', () => {
     const event = { type: 'lpa.downloaded', now: 1, iccid: '8901' } as const;
-    expect(takes(inline, runtime, 'downloading', started.context, event)).toBe(true);
-    expect(takes(inline, runtime, 'noSuchState', started.context, event)).toBe(false);
+    expect(accepts(inline, runtime, 'downloading', started.context, event)).toBe(true);
+    expect(accepts(inline, runtime, 'noSuchState', started.context, event)).toBe(false);
     expect(stepFlow(inline, runtime, 'noSuchState', started.context, event)).toBeNull();
   });
 
