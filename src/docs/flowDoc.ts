@@ -1,6 +1,7 @@
+import type { DeadlineDefinition, OneOrMany, TimerTransitionDefinition } from '../../machines/definition';
 import type { FlowName } from '../../machines/types';
 import { GENERATIONS, entryPointsOf, signature } from './entryPoints';
-import { actionLabel, describeFlow, type FlowGraph } from './machineGraph';
+import { actionLabel, describeFlow, guardLabel, type FlowGraph } from './machineGraph';
 import { mainPath, type MainPath } from './mainPath';
 import { code, document, fenced, generatedBanner, table } from './markdown';
 import { sequenceDiagram } from './sequenceDiagram';
@@ -50,7 +51,7 @@ export function flowDocument(flow: FlowName, root: string): string {
     mainPathIntro(path),
     fenced('mermaid', sequenceDiagram(path)),
     '## States',
-    'What the user sees comes from the commands the state\'s entry actions and incoming transitions emit. Callbacks reach the portal only while it is open; after a return to the app they are kept in the operation\'s history and its report.',
+    'What the user sees comes from the commands the state\'s entry actions and incoming transitions emit. Callbacks reach the portal only while it is open; after a return to the app they are kept in the operation\'s history and its report. A deadline counts its timing from the moment the state is entered (`delay`: the operation\'s rounded delay or interval; the others: the host\'s `FlowTiming`) and names where the flow goes once it passes.',
     stateTable(graph),
     '## Inputs',
     'Each state\'s inputs in the order the machine tries them: the first candidate whose guard holds is taken. An input a state does not list is ignored.',
@@ -89,10 +90,19 @@ function stateTable(graph: FlowGraph): string {
       view.userSees.join('; '),
       hears,
       view.cancellable ? 'yes' : 'no',
+      s.deadline === null ? '' : deadlineLabel(s.deadline),
       view.outcome === null ? '' : code(view.outcome),
     ];
   });
-  return table(['State', 'Kind', 'The user sees', 'The portal hears', 'Cancel possible', 'Outcome reported'], rows);
+  return table(['State', 'Kind', 'The user sees', 'The portal hears', 'Cancel possible', 'Deadline', 'Outcome reported'], rows);
+}
+
+const listOf = <T>(items: OneOrMany<T> | undefined): readonly T[] => (items === undefined ? [] : Array.isArray(items) ? items : [items as T]);
+
+/** A state's deadline as its row reads: `registrationTimeout`, then `waitingToRegister` [guard], else `notConnected`. */
+function deadlineLabel(deadline: DeadlineDefinition): string {
+  const first = listOf<TimerTransitionDefinition>(deadline.first).map((t) => `${t.target === undefined ? 'stays' : code(t.target)} [${code(guardLabel(t.guard))}]`);
+  return `${code(deadline.after)}, then ${[...first, code(deadline.target)].join(', else ')}`;
 }
 
 function inputTable(graph: FlowGraph): string {

@@ -1,9 +1,10 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import { machines } from '../../machines/index';
+import type { DeadlineDefinition } from '../../machines/definition';
+import { flows, machines } from '../../machines/index';
 import type { FlowName } from '../../machines/types';
 
-/** A named action as the machine's configuration refers to it. */
-export interface ActionRef {
+/** A named action as the machine's configuration refers to it (the docs' view of a definition's `ActionRef`). */
+export interface ActionInfo {
   /** The action's name in `setup()`. */
   readonly type: string;
   /** Static params, a function computing them from context and event, or undefined. */
@@ -23,7 +24,7 @@ export interface TransitionInfo {
   /** The named guard, e.g. `deadlinePassed`, `legacyRoute(route: balance)` or a composition `and(a, b)`. */
   readonly guard: string | null;
   /** The actions it runs, in order. */
-  readonly actions: readonly ActionRef[];
+  readonly actions: readonly ActionInfo[];
 }
 
 /** One state of a flow machine. */
@@ -35,9 +36,11 @@ export interface StateInfo {
   /** Whether the operation ends here. */
   readonly final: boolean;
   /** The actions run on entering it: the effects it requests. */
-  readonly entry: readonly ActionRef[];
+  readonly entry: readonly ActionInfo[];
   /** The actions run on leaving it. */
-  readonly exit: readonly ActionRef[];
+  readonly exit: readonly ActionInfo[];
+  /** Its deadline as the flow definition states it (the machine has it expanded), or null. */
+  readonly deadline: DeadlineDefinition | null;
   /** Transitions out of this state, grouped by event in the machine's order. */
   readonly transitions: readonly TransitionInfo[];
 }
@@ -88,7 +91,7 @@ function describeState(flow: FlowName, node: AnyStateNode, initial: string): Sta
         target: target ?? node.key,
         leaves: target !== undefined,
         guard: t.guard === undefined ? null : guardLabel(t.guard),
-        actions: t.actions.map(actionRef),
+        actions: t.actions.map(actionInfo),
       });
     }
   }
@@ -100,17 +103,23 @@ function describeState(flow: FlowName, node: AnyStateNode, initial: string): Sta
       target: target ?? node.key,
       leaves: target !== undefined,
       guard: t.guard === undefined ? null : guardLabel(t.guard),
-      actions: t.actions.map(actionRef),
+      actions: t.actions.map(actionInfo),
     });
   }
   return {
     name: node.key,
     initial: node.key === initial,
     final: node.type === 'final',
-    entry: node.entry.map(actionRef),
-    exit: node.exit.map(actionRef),
+    entry: node.entry.map(actionInfo),
+    exit: node.exit.map(actionInfo),
+    deadline: deadlineOf(flow, node.key),
     transitions,
   };
+}
+
+function deadlineOf(flow: FlowName, state: string): DeadlineDefinition | null {
+  const states: Readonly<Record<string, { readonly deadline?: DeadlineDefinition }>> = flows[flow].states;
+  return (Object.hasOwn(states, state) ? states[state]?.deadline : undefined) ?? null;
 }
 
 /** A guard as it reads in the docs: its name, its static params, and/or/not compositions. */
@@ -132,7 +141,7 @@ export function guardLabel(guard: unknown): string {
 }
 
 /** An action as it reads in the docs: `setDeadline(from=delay)`, `register(…)` for computed params. */
-export function actionLabel(action: ActionRef): string {
+export function actionLabel(action: ActionInfo): string {
   return `${action.type}${paramsLabel(action.params)}`;
 }
 
@@ -144,7 +153,7 @@ function paramsLabel(params: unknown): string {
   return entries.length === 0 ? '' : `(${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')})`;
 }
 
-function actionRef(action: unknown): ActionRef {
+function actionInfo(action: unknown): ActionInfo {
   if (typeof action === 'string') return { type: action, params: undefined };
   if (typeof action === 'object' && action !== null && 'type' in action) {
     const { type, params } = action as { type: string; params?: unknown };

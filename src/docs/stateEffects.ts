@@ -3,7 +3,7 @@ import { initialContext } from '../../machines/definition';
 import type { Command } from '../core/commands';
 import { emit } from '../core/operation';
 import { createState, type OperationRecord } from '../core/state';
-import type { ActionRef, FlowGraph, StateInfo } from './machineGraph';
+import type { ActionInfo, FlowGraph, StateInfo } from './machineGraph';
 import { SAMPLE_ICCID } from './scenarios';
 
 /*
@@ -28,7 +28,7 @@ function sampleContext(flow: FlowName): FlowContext {
  * @param actions - entry, exit or transition actions
  * @param eventType - the event being handled, for transition actions
  */
-export function commandsOf(flow: FlowName, state: string, actions: readonly ActionRef[], eventType = 'restore'): Command[] {
+export function commandsOf(flow: FlowName, state: string, actions: readonly ActionInfo[], eventType = 'restore'): Command[] {
   const context = sampleContext(flow);
   const event = { type: eventType, now: 0 } as unknown as FlowEvent;
   const resolved = actions.map((a) => ({
@@ -121,7 +121,7 @@ export function stateView(graph: FlowGraph, state: StateInfo): StateView {
  * @param graph - the walked machine
  */
 export function portalOpenStates(graph: FlowGraph): Set<string> {
-  const closes = (actions: readonly ActionRef[]) => actions.some((a) => a.type === 'returnToApp');
+  const closes = (actions: readonly ActionInfo[]) => actions.some((a) => a.type === 'returnToApp');
   const byName = new Map(graph.states.map((s) => [s.name, s]));
   const open = new Set<string>();
   const queue = [graph.initial];
