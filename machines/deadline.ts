@@ -1,5 +1,5 @@
 import type { ActionRef, FlowDefinition, GuardRef, OneOrMany, StateDefinition, TimerTransitionDefinition, TransitionDefinition } from './definition';
-import type { ActionParams, DeadlineAfter, GuardParams } from './runtime';
+import type { ActionParams, DeadlineActionName, DeadlineAfter, GuardParams } from './runtime';
 import type { FlowEvent, FlowName } from './types';
 
 /*
@@ -40,9 +40,10 @@ export interface RunnableFlow {
 
 const listOf = <T>(items: OneOrMany<T> | undefined): readonly T[] => (items === undefined ? [] : Array.isArray(items) ? items : [items as T]);
 
-const arm: AnyActionRef = { type: 'armDeadline', params: ({ context }) => ({ at: context.deadline ?? 0 }) };
-const disarm: readonly AnyActionRef[] = ['clearDeadline', 'noDeadline'];
-const setDeadline = (after: DeadlineAfter): AnyActionRef => ({ type: 'setDeadline', params: { after } });
+// The only actions the expansion writes (DeadlineActionName): a flow never names them.
+const arm: ActionRef<DeadlineActionName> = { type: 'armDeadline', params: ({ context }) => ({ at: context.deadline ?? 0 }) };
+const disarm: readonly ActionRef<DeadlineActionName>[] = ['clearDeadline', 'noDeadline'];
+const setDeadline = (after: DeadlineAfter): ActionRef<DeadlineActionName> => ({ type: 'setDeadline', params: { after } });
 
 function transitionsOf(on: StateDefinition['on'] | undefined, type: Exclude<FlowEvent['type'], 'timer.fired'>): readonly TransitionDefinition[] {
   const given = on?.[type];

@@ -1,5 +1,6 @@
 import { expectTypeOf } from 'vitest';
-import { defineFlow, defineState, type FlowDefinition } from './definition';
+import { DEFAULT_TIMING, defineFlow, defineState, type FlowDefinition } from './definition';
+import { guardsFor, type Guards } from './runtime';
 import { delayedDownloadFlow } from './delayedDownload';
 
 /*
@@ -155,3 +156,8 @@ defineFlow({
     purchaseCancelled: end,
   },
 });
+
+// The runtime's tables are typed by the same lists: one without a name the flows may use is refused.
+const { hasIccid: _dropped, ...lacking } = guardsFor(DEFAULT_TIMING);
+// @ts-expect-error a guard table without hasIccid is not the runtime's guard table
+export const lackingGuards: Guards = lacking;

@@ -14,5 +14,5 @@ export { DEFAULT_TIMING } from './definition';
 export type {
   ActionRef, DeadlineDefinition, FlowActionName, FlowDefinition, FlowGuardName, FlowInputType, GuardRef, OneOrMany, StateDefinition, TimerTransitionDefinition, TransitionDefinition,
 } from './definition';
-export type { ActionParams, DeadlineAfter, EffectParams, FlowArgs, GuardParams, TimerGuardName, UpdateParams } from './runtime';
+export type { ActionParams, DeadlineActionName, DeadlineAfter, EffectParams, FlowArgs, GuardParams, TimerGuardName, TimerGuardParams, UpdateParams } from './runtime';
 export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, ProfileState, ProgressStage, LegacyRoute } from './types';

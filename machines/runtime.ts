@@ -3,9 +3,10 @@ import type { FlowContext, FlowEvent, FlowTiming, LegacyRoute, Outcome, Progress
 
 /*
  * What the flow definitions may name: the effects, the context updates, the guards and the
- * deadline timings, each as a table. The names a definition may use are the keys of these
- * tables (machines/definition.ts derives its types from them), so a misspelling is a compile
- * error and a name the runtime lacks cannot be written.
+ * deadline timings. Each is one list (an interface of names and params, spelled out so the
+ * published declarations name them), and the runtime's table for it is typed by that list: the
+ * compiler refuses a table that lacks a name or has one more (decision D60). The names a
+ * definition may write are the keys of these lists (machines/definition.ts).
  */
 
 /** What actions and guards see: the context as it stands and the event being handled. */
@@ -47,11 +48,11 @@ const EFFECTS: Record<keyof EffectParams, true> = {
 /** The names of the effects: every action that is not an update. */
 export const EFFECT_NAMES = Object.keys(EFFECTS) as (keyof EffectParams)[];
 
-/**
- * How long each deadline a state can have counts, from the moment the state is entered: the
- * names a state's `deadline.after` may use.
- */
-const DEADLINE_TIMINGS = {
+/** A timing a state's deadline counts (`deadline.after`): `delay` is the operation's rounded delay or interval. */
+export type DeadlineAfter = 'delay' | 'toastLifetime' | 'awaitingUser' | 'confirmationPrompt' | 'registrationTimeout' | 'registrationWait' | 'discoveryRetry';
+
+/** How long each deadline counts, from the moment its state is entered. */
+const DEADLINE_TIMINGS: { readonly [K in DeadlineAfter]: (timing: FlowTiming, context: FlowContext) => number } = {
   delay: (_, context) => context.delayMs,
   toastLifetime: (timing) => timing.toastLifetimeMs,
   awaitingUser: (timing) => timing.awaitingUserLifetimeMs,
@@ -60,40 +61,43 @@ const DEADLINE_TIMINGS = {
   // Async connectivity waits its interval before the first attempt and the retry interval after a failed one.
   registrationWait: (timing, context) => (context.registrationAttempts === 0 ? context.delayMs : timing.registrationRetryMs),
   discoveryRetry: (timing) => timing.discoveryRetryMs,
-} satisfies Record<string, (timing: FlowTiming, context: FlowContext) => number>;
+};
 
-/** A timing a state's deadline counts (`deadline.after`), e.g. `delay` or `toastLifetime`. */
-export type DeadlineAfter = keyof typeof DEADLINE_TIMINGS;
-
-/** The params a table entry takes: its second parameter, `undefined` when it has none. */
-type ParamsOf<F> = F extends (args: FlowArgs, params: infer P) => unknown ? (unknown extends P ? undefined : P) : never;
-
-function updateTable(timing: FlowTiming) {
-  return {
-    setDeadline: ({ context, event }: FlowArgs, { after }: { readonly after: DeadlineAfter }) => ({ deadline: event.now + DEADLINE_TIMINGS[after](timing, context) }),
-    setStartAt: ({ context, event }: FlowArgs) => ({ startAt: event.now + context.delayMs }),
-    noDeadline: () => ({ deadline: null }),
-    fail: (_: FlowArgs, { error }: { readonly error: ActivationError }) => ({ failure: error }),
-    failWithEventError: ({ event }: FlowArgs) => ({ failure: event.type === 'lpa.failed' || event.type === 'modem.failed' ? event.error : 'unknownError' }),
-    failWithInputError: ({ context }: FlowArgs) => ({ failure: context.inputError ?? 'unknownError' }),
-    rememberIccid: ({ context, event }: FlowArgs) => ({ iccid: event.type === 'lpa.downloaded' ? event.iccid : context.iccid }),
-    rememberCode: ({ context, event }: FlowArgs) => ({ code: event.type === 'lpa.discovered' ? event.code : context.code }),
-    rememberRegistration: ({ context, event }: FlowArgs) => ({ registrationState: event.type === 'modem.registration' ? event.state : context.registrationState }),
-    countConfirmation: ({ context }: FlowArgs) => ({ confirmationAttempts: context.confirmationAttempts + 1 }),
-    countRegistration: ({ context }: FlowArgs) => ({ registrationAttempts: context.registrationAttempts + 1 }),
-    countDiscovery: ({ context }: FlowArgs) => ({ discoveryAttempts: context.discoveryAttempts + 1 }),
-  } satisfies Record<string, (args: FlowArgs, params: never) => Partial<FlowContext>>;
+/** The context updates a flow makes, by name, with their params. */
+export interface UpdateParams {
+  setDeadline: { after: DeadlineAfter };
+  setStartAt: undefined;
+  noDeadline: undefined;
+  fail: { error: ActivationError };
+  failWithEventError: undefined;
+  failWithInputError: undefined;
+  rememberIccid: undefined;
+  rememberCode: undefined;
+  rememberRegistration: undefined;
+  countConfirmation: undefined;
+  countRegistration: undefined;
+  countDiscovery: undefined;
 }
 
-type UpdateTable = ReturnType<typeof updateTable>;
-/** The context updates a flow makes, by name, with their params: the keys of the update table. */
-export type UpdateParams = { [K in keyof UpdateTable]: ParamsOf<UpdateTable[K]> };
 /** How each update changes the context (the changed fields only), with the host's timing. */
 export type Updates = { readonly [K in keyof UpdateParams]: (args: FlowArgs, params: UpdateParams[K]) => Partial<FlowContext> };
 
 /** The updates of every flow, for one timing. */
 export function updatesFor(timing: FlowTiming): Updates {
-  return updateTable(timing);
+  return {
+    setDeadline: ({ context, event }, { after }) => ({ deadline: event.now + DEADLINE_TIMINGS[after](timing, context) }),
+    setStartAt: ({ context, event }) => ({ startAt: event.now + context.delayMs }),
+    noDeadline: () => ({ deadline: null }),
+    fail: (_, { error }) => ({ failure: error }),
+    failWithEventError: ({ event }) => ({ failure: event.type === 'lpa.failed' || event.type === 'modem.failed' ? event.error : 'unknownError' }),
+    failWithInputError: ({ context }) => ({ failure: context.inputError ?? 'unknownError' }),
+    rememberIccid: ({ context, event }) => ({ iccid: event.type === 'lpa.downloaded' ? event.iccid : context.iccid }),
+    rememberCode: ({ context, event }) => ({ code: event.type === 'lpa.discovered' ? event.code : context.code }),
+    rememberRegistration: ({ context, event }) => ({ registrationState: event.type === 'modem.registration' ? event.state : context.registrationState }),
+    countConfirmation: ({ context }) => ({ confirmationAttempts: context.confirmationAttempts + 1 }),
+    countRegistration: ({ context }) => ({ registrationAttempts: context.registrationAttempts + 1 }),
+    countDiscovery: ({ context }) => ({ discoveryAttempts: context.discoveryAttempts + 1 }),
+  };
 }
 
 const CONNECTED: readonly NetworkRegistrationState[] = ['home', 'roaming', 'partner'];
@@ -101,43 +105,66 @@ const CONFIRMATION_ERRORS: readonly ActivationError[] = ['confirmationCodeMissin
 
 const deadlinePassed = ({ context, event }: FlowArgs) => event.type === 'timer.fired' && context.deadline !== null && event.now >= context.deadline;
 
-/** The guards that decide on a fired timer: the only ones a state's deadline may use. */
-function timerGuardTable(timing: FlowTiming) {
-  return {
-    deadlinePassed,
-    registrationTimedOutWithAttemptsLeft: (args: FlowArgs) => deadlinePassed(args) && args.context.registrationAttempts < timing.maxRegistrationAttempts,
-  } satisfies Record<string, (args: FlowArgs, params: never) => boolean>;
+/** The guards that decide on a fired timer: the only ones a state's deadline may use, and only it. */
+export interface TimerGuardParams {
+  deadlinePassed: undefined;
+  registrationTimedOutWithAttemptsLeft: undefined;
 }
 
-function eventGuardTable(timing: FlowTiming) {
+/** The decisions a flow takes, by name, with their params. */
+export interface GuardParams extends TimerGuardParams {
+  inputRejected: undefined;
+  confirmationCodeRequired: undefined;
+  discoveredCodeNeedsConfirmation: undefined;
+  confirmationCodeAsked: undefined;
+  registrationDelayed: undefined;
+  registrationSucceeded: undefined;
+  registrationDenied: undefined;
+  registrationDeniedWithAttemptsLeft: undefined;
+  discoveryAttemptsLeft: undefined;
+  hasIccid: undefined;
+  profileEnabled: undefined;
+  profileDisabled: undefined;
+  legacyRoute: { route: LegacyRoute };
+  legacyDownloadNeedsConfirmation: undefined;
+}
+
+/** The name of a guard on a fired timer. */
+export type TimerGuardName = keyof TimerGuardParams;
+
+type GuardTable<P> = { readonly [K in keyof P]: (args: FlowArgs, params: P[K]) => boolean };
+
+/** How each guard decides, with the host's timing. */
+export type Guards = GuardTable<GuardParams>;
+
+function timerGuardTable(timing: FlowTiming): GuardTable<TimerGuardParams> {
+  return {
+    deadlinePassed,
+    registrationTimedOutWithAttemptsLeft: (args) => deadlinePassed(args) && args.context.registrationAttempts < timing.maxRegistrationAttempts,
+  };
+}
+
+function eventGuardTable(timing: FlowTiming): GuardTable<Omit<GuardParams, TimerGuardName>> {
   const registrationDenied = ({ event }: FlowArgs) => event.type === 'modem.registration' && event.state === 'denied';
   const confirmationCodeRequired = ({ context }: FlowArgs) => context.code?.confirmationCodeRequired === true;
   return {
-    inputRejected: ({ context }: FlowArgs) => context.inputError !== null,
+    inputRejected: ({ context }) => context.inputError !== null,
     confirmationCodeRequired,
-    discoveredCodeNeedsConfirmation: ({ event }: FlowArgs) => event.type === 'lpa.discovered' && event.code.confirmationCodeRequired,
-    confirmationCodeAsked: ({ context, event }: FlowArgs) =>
+    discoveredCodeNeedsConfirmation: ({ event }) => event.type === 'lpa.discovered' && event.code.confirmationCodeRequired,
+    confirmationCodeAsked: ({ context, event }) =>
       event.type === 'lpa.failed' && CONFIRMATION_ERRORS.includes(event.error) && context.confirmationAttempts < timing.maxConfirmationAttempts,
-    registrationDelayed: ({ context }: FlowArgs) => context.delayMs > 0,
-    registrationSucceeded: ({ event }: FlowArgs) => event.type === 'modem.registration' && CONNECTED.includes(event.state),
+    registrationDelayed: ({ context }) => context.delayMs > 0,
+    registrationSucceeded: ({ event }) => event.type === 'modem.registration' && CONNECTED.includes(event.state),
     registrationDenied,
-    registrationDeniedWithAttemptsLeft: (args: FlowArgs) => registrationDenied(args) && args.context.registrationAttempts < timing.maxRegistrationAttempts,
-    discoveryAttemptsLeft: ({ context }: FlowArgs) => context.discoveryAttempts < timing.maxDiscoveryAttempts,
-    hasIccid: ({ context }: FlowArgs) => context.iccid !== null,
-    profileEnabled: ({ event }: FlowArgs) => event.type === 'lpa.profile' && event.state === 'enabled',
-    profileDisabled: ({ event }: FlowArgs) => event.type === 'lpa.profile' && event.state === 'disabled',
-    legacyRoute: ({ context }: FlowArgs, { route }: { readonly route: LegacyRoute }) => context.legacyRoute === route,
-    legacyDownloadNeedsConfirmation: (args: FlowArgs) => args.context.legacyRoute === 'download' && confirmationCodeRequired(args),
-  } satisfies Record<string, (args: FlowArgs, params: never) => boolean>;
+    registrationDeniedWithAttemptsLeft: (args) => registrationDenied(args) && args.context.registrationAttempts < timing.maxRegistrationAttempts,
+    discoveryAttemptsLeft: ({ context }) => context.discoveryAttempts < timing.maxDiscoveryAttempts,
+    hasIccid: ({ context }) => context.iccid !== null,
+    profileEnabled: ({ event }) => event.type === 'lpa.profile' && event.state === 'enabled',
+    profileDisabled: ({ event }) => event.type === 'lpa.profile' && event.state === 'disabled',
+    legacyRoute: ({ context }, { route }) => context.legacyRoute === route,
+    legacyDownloadNeedsConfirmation: (args) => args.context.legacyRoute === 'download' && confirmationCodeRequired(args),
+  };
 }
-
-type GuardTable = ReturnType<typeof timerGuardTable> & ReturnType<typeof eventGuardTable>;
-/** The decisions a flow takes, by name, with their params: the keys of the guard tables. */
-export type GuardParams = { [K in keyof GuardTable]: ParamsOf<GuardTable[K]> };
-/** The guards that decide on a fired timer (`deadlinePassed` and those that also need it). */
-export type TimerGuardName = keyof ReturnType<typeof timerGuardTable>;
-/** How each guard decides, with the host's timing. */
-export type Guards = { readonly [K in keyof GuardParams]: (args: FlowArgs, params: GuardParams[K]) => boolean };
 
 /** The guards of every flow, for one timing. */
 export function guardsFor(timing: FlowTiming): Guards {
@@ -149,9 +176,6 @@ export type ActionParams = EffectParams & UpdateParams;
 
 /**
  * The actions that keep a deadline: written by the expansion of a state's `deadline`
- * (machines/deadline.ts), never by a flow itself.
+ * (machines/deadline.ts, which may write only these), never by a flow itself.
  */
-export const DEADLINE_ACTIONS = ['setDeadline', 'armDeadline', 'clearDeadline', 'noDeadline'] as const satisfies readonly (keyof ActionParams)[];
-
-/** The name of an action that keeps a deadline. */
-export type DeadlineActionName = (typeof DEADLINE_ACTIONS)[number];
+export type DeadlineActionName = Extract<keyof ActionParams, 'setDeadline' | 'armDeadline' | 'clearDeadline' | 'noDeadline'>;

@@ -21,7 +21,7 @@ for (const flow of FLOW_NAMES) {
     describe(`${flow}, ${scenario.name}: a restart at every step boundary changes nothing`, () => {
       for (const generated of generatedPaths(flow).filter((p) => p.scenario === scenario)) {
         it(pathName(generated), async () => {
-          const uninterrupted = (await runPath(generated)).outcome();
+          const uninterrupted = (await runPath(generated)).worldAtEnd();
           const boundaries = generated.path.steps.length;
           for (let restartAt = 0; restartAt < boundaries; restartAt++) {
             // The steps before the restart are the uninterrupted run's, checked above: check from the restart on.
@@ -33,7 +33,7 @@ for (const flow of FLOW_NAMES) {
               restartAt,
             );
             expect(run.world.restarts).toBe(1);
-            expect(run.outcome(), `restart after step ${restartAt}`).toEqual(uninterrupted);
+            expect(run.worldAtEnd(), `restart after step ${restartAt}`).toEqual(uninterrupted);
           }
         });
       }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../machines/index';
 import type { FlowName } from '../machines/types';
 import { AsyncStorage } from './asyncStorage';
-import { runPath, type Outcome, type PathRun } from './pathRun';
+import { runPath, type PathRun, type WorldAtEnd } from './pathRun';
 import { generatedPaths, pathName } from '../src/testing/paths';
 import type { CrashInside, PendingTimer } from './world';
 import type { Report } from '../src/core/commands';
@@ -42,7 +42,7 @@ const tally = (flow: FlowName, kind: Kind): Tally => {
 };
 
 /** The parts of an outcome a crash may not change; callbacks delivered only as a subsequence. */
-function comparable(o: Outcome) {
+function comparable(o: WorldAtEnd) {
   const operations = o.operations as Array<{ id: string; live: boolean }>;
   const live = new Set(operations.filter((op) => op.live).map((op) => op.id));
   return { operations: o.operations, reports: o.reports, profiles: o.profiles, timers: (o.timers as PendingTimer[]).filter((t) => live.has(t.id)) };
@@ -54,8 +54,8 @@ function isSubsequence(part: readonly unknown[], whole: readonly unknown[]): boo
   return i === part.length;
 }
 
-function judge(run: PathRun, uninterrupted: Outcome, t: Tally): void {
-  const outcome = run.outcome();
+function judge(run: PathRun, uninterrupted: WorldAtEnd, t: Tally): void {
+  const outcome = run.worldAtEnd();
   const reports = outcome.reports as Report[];
   const expectedReports = uninterrupted.reports as Report[];
   const ids = new Set(reports.map((r) => r.operationId));
@@ -76,7 +76,7 @@ for (const flow of FLOW_NAMES) {
     generatedPaths(flow).forEach((generated, pathIndex) => {
       it(`${generated.scenario.name}: ${pathName(generated)}`, async () => {
         const reference = await runPath(generated, undefined, 0, new AsyncStorage(pathIndex + 1));
-        const uninterrupted = reference.outcome();
+        const uninterrupted = reference.worldAtEnd();
         const steps = reference.model.length;
         for (const [k, kind] of KINDS.entries()) {
           const t = tally(flow, kind);
@@ -107,7 +107,7 @@ for (const flow of FLOW_NAMES) {
             judge(run, uninterrupted, t);
             const where = `${kind} at ${point}`;
             expect(run.world.writeAheadViolations, where).toEqual([]);
-            const got = run.outcome();
+            const got = run.worldAtEnd();
             expect(comparable(got), where).toEqual(comparable(uninterrupted));
             if (kind === 'afterSaveBeforeCommands') expect(isSubsequence(got.callbacks as unknown[], uninterrupted.callbacks as unknown[]), `${where}: callbacks`).toBe(true);
             else expect(got.callbacks, where).toEqual(uninterrupted.callbacks);

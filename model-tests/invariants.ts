@@ -1,4 +1,5 @@
-import type { FlowEvent } from '../machines/types';
+import { flows } from '../machines/flows';
+import type { FlowEvent, FlowName } from '../machines/types';
 import { entryEffects, type FlowSnapshot } from '../src/testing/machineModel';
 import { SECRET_MATCHING_IDS } from '../src/testing/scenarios';
 import { historyEdges, type Edge, type HistoryEdge, type StateGraph } from './stateGraph';
@@ -204,6 +205,14 @@ export const DEADLINES_FIRE = onStates('a live deadline always has a timer trans
   return onTime ? null : `${s.value} has deadline ${s.context.deadline} but ignores timer.fired at it`;
 });
 
+// Read from the definition itself, not the machine built from it: the one place a deadline is written (decision D59).
+export const DEADLINE_WHERE_DEFINED = onStates('a state holds a deadline exactly when its definition gives it one', (_, s, g) => {
+  const states: Readonly<Record<string, { readonly deadline?: unknown }>> = flows[g.graph.machine.id as FlowName].states;
+  const defined = states[s.value]?.deadline !== undefined;
+  if (defined === (s.context.deadline !== null)) return null;
+  return defined ? `${s.value} has a deadline in its definition, none in the context` : `${s.value} has no deadline in its definition, yet deadline ${s.context.deadline}`;
+});
+
 export const ENTRY_FROM_CONTEXT = onHistoryEdges('entry effects depend on the context alone', ({ edge }, g) => {
   if (!changesState(g, edge)) return null;
   const expected = entryEffects(state(g, edge.to));
@@ -228,5 +237,6 @@ export const INVARIANTS: readonly Invariant[] = [
   EARLY_TIMERS_HARMLESS,
   DEADLINES_ARMED_AND_CLEARED,
   DEADLINES_FIRE,
+  DEADLINE_WHERE_DEFINED,
   ENTRY_FROM_CONTEXT,
 ];

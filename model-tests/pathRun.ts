@@ -24,7 +24,7 @@ const NOTHING_INSTALLED = new Set(['cancelled', 'expired', 'rejected', 'purchase
 export type BoundaryHook = (run: PathRun, boundary: number) => Promise<void>;
 
 /** The outside world's view at the end of a run, for comparing runs. */
-export interface Outcome {
+export interface WorldAtEnd {
   readonly operations: unknown;
   readonly reports: unknown;
   readonly callbacks: unknown;
@@ -156,7 +156,7 @@ export class PathRun {
   }
 
   /** What the outside world saw, to compare with another run of the same path. */
-  outcome(): Outcome {
+  worldAtEnd(): WorldAtEnd {
     const { world } = this;
     return { operations: world.host.operations(), reports: world.reports, callbacks: world.callbacks, profiles: world.device.euicc.profiles(), timers: world.timers() };
   }

@@ -37,7 +37,7 @@ export type { FlowName, FlowContext, FlowEvent, FlowInput, FlowTiming, Outcome, 
 export type {
   ActionRef, DeadlineDefinition, FlowActionName, FlowDefinition, FlowGuardName, FlowInputType, GuardRef, OneOrMany, StateDefinition, TimerTransitionDefinition, TransitionDefinition,
 } from '../machines/definition';
-export type { ActionParams, DeadlineAfter, EffectParams, FlowArgs, GuardParams, TimerGuardName, UpdateParams } from '../machines/runtime';
+export type { ActionParams, DeadlineActionName, DeadlineAfter, EffectParams, FlowArgs, GuardParams, TimerGuardName, TimerGuardParams, UpdateParams } from '../machines/runtime';
 
 // The domain: values of the spec and their validation.
 export type { Result, DomainError, DomainErrorCode } from './domain/result';

@@ -140,7 +140,7 @@ export function guardLabel(guard: unknown): string {
   return 'guard';
 }
 
-/** An action as it reads in the docs: `setDeadline(from=delay)`, `register(…)` for computed params. */
+/** An action as it reads in the docs: `setDeadline(after=delay)`, `register(…)` for computed params. */
 export function actionLabel(action: ActionInfo): string {
   return `${action.type}${paramsLabel(action.params)}`;
 }

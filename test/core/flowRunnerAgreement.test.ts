@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES, flows } from '../../machines/index';
 import type { FlowEvent } from '../../machines/types';
-import { entryEffects as runnerEntryEffects, runtimeFor, startFlow, stepFlow, takes } from '../../src/core/flowRunner';
+import { accepts, entryEffects as runnerEntryEffects, runtimeFor, startFlow, stepFlow } from '../../src/core/flowRunner';
 import { pathEvents } from '../../src/testing/events';
 import { entryEffects, initialSnapshot, stepMachine, type FlowSnapshot } from '../../src/testing/machineModel';
 import { flowInput, modelMachine, PATH_TIMING, SCENARIOS } from '../../src/testing/scenarios';
@@ -46,7 +46,7 @@ function disagreements(flow: (typeof FLOW_NAMES)[number]): { states: number; ste
     for (const event of pathEvents(snapshot) as FlowEvent[]) {
       steps += 1;
       const xstateTakes = snapshot.can(event);
-      if (takes(definition, runtime, snapshot.value, snapshot.context, event) !== xstateTakes) found.push(`${where}: takes ${event.type} differs`);
+      if (accepts(definition, runtime, snapshot.value, snapshot.context, event) !== xstateTakes) found.push(`${where}: accepts ${event.type} differs`);
       const ours = stepFlow(definition, runtime, snapshot.value, snapshot.context, event);
       if (ours === null) {
         if (xstateTakes) found.push(`${where}: ${event.type} not taken by the runner, taken by xstate`);
