@@ -20,6 +20,7 @@ export interface FlowAction {
 
 /** Where one event took a flow, and the effects it asked for on the way, in order. */
 export interface FlowStep {
+  /** The name of the state the flow is in: its value, as in xstate's snapshots and the operation record (a `state` here is a state's definition). */
   readonly value: string;
   readonly context: FlowContext;
   readonly actions: FlowAction[];

@@ -117,9 +117,9 @@ function describeState(flow: FlowName, node: AnyStateNode, initial: string): Sta
   };
 }
 
-function deadlineOf(flow: FlowName, state: string): DeadlineDefinition | null {
+function deadlineOf(flow: FlowName, value: string): DeadlineDefinition | null {
   const states: Readonly<Record<string, { readonly deadline?: DeadlineDefinition }>> = flows[flow].states;
-  return (Object.hasOwn(states, state) ? states[state]?.deadline : undefined) ?? null;
+  return (Object.hasOwn(states, value) ? states[value]?.deadline : undefined) ?? null;
 }
 
 /** A guard as it reads in the docs: its name, its static params, and/or/not compositions. */
