@@ -1,7 +1,7 @@
 import { expectTypeOf } from 'vitest';
-import { DEFAULT_TIMING, defineFlow, defineState, type FlowDefinition } from './definition';
-import { guardsFor, type Guards } from './runtime';
-import { delayedDownloadFlow } from './delayedDownload';
+import { DEFAULT_TIMING, defineFlow, defineState, type FlowDefinition } from '../../machines/definition';
+import { guardsFor, type Guards } from '../../machines/runtime';
+import { delayedDownloadFlow } from '../../machines/delayedDownload';
 
 /*
  * Type tests, checked by `npx tsc --noEmit` (never run): a flow names only its own states and
