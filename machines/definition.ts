@@ -125,8 +125,8 @@ export interface StateDefinition<S extends string = string> {
 /** One flow: flat states, the first of which is `initial`. `S`: its state names. */
 export interface FlowDefinition<S extends string = string> {
   readonly id: FlowName;
-  readonly initial: NoInfer<S>;
-  readonly states: { readonly [K in S]: StateDefinition<NoInfer<S>> };
+  readonly initial: S;
+  readonly states: { readonly [K in S]: StateDefinition<S> };
 }
 
 /**
@@ -134,7 +134,12 @@ export interface FlowDefinition<S extends string = string> {
  * of its states, every action, guard and deadline timing one the runtime defines
  * (machines/runtime.ts). The state names are inferred from `states`.
  */
-export function defineFlow<const S extends string>(definition: FlowDefinition<S>): FlowDefinition<S> {
+// The names are inferred from the keys of `states` only (NoInfer elsewhere), so a misspelling is reported where it is written.
+export function defineFlow<const S extends string>(definition: {
+  readonly id: FlowName;
+  readonly initial: NoInfer<S>;
+  readonly states: { readonly [K in S]: StateDefinition<NoInfer<S>> };
+}): FlowDefinition<S> {
   return definition;
 }
 
