@@ -24,6 +24,9 @@ export type { CoreConfig, CoreState, OperationRecord, FinishedRecord, Secrets } 
 export type { DocumentChanges, DocumentHeader, StoredRecord, StoredRecords } from './core/storedRecords';
 export type { QueuedCommand } from './core/lpaQueue';
 export { redactCommand } from './core/commands';
+// What a flow's actions produce, asked without running an operation (the docs' tables).
+export { entryCommands, actionCommands } from './core/effectCommands';
+export type { NamedAction } from './core/effectCommands';
 export type { Command, CommandType, LpaCommand, Report, CallbackRecord, CallbackScript, DiagnosticNotice } from './core/commands';
 export type { Input, InputType, Json, PortalCall, Reply, UserInputType } from './core/inputs';
 // Loading a saved document: migrate, check, quarantine what cannot run (createHost does this in start()).
