@@ -2,7 +2,7 @@
  * mobile-plans-fulfillment: the host side of the Mobile Plans eSIM fulfillment contract.
  *
  * - {@link createHost}: the embedded runtime a host application drives with its `Effects`.
- * - {@link step}: the pure core, for hosts that run it themselves.
+ * - {@link step}: the pure core (no I/O, clock or randomness; it owns its input), for hosts that run it themselves.
  * - {@link flows}: the flow statecharts (the specification), which the core runs; the same
  *   flows as xstate machines come from `mobile-plans-fulfillment/machines`.
  * - Domain helpers: activation codes, ICCIDs, EIDs, delays, metadata, enums of every generation.

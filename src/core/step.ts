@@ -31,7 +31,8 @@ const ACCEPTED: Reply = { type: 'accepted' };
 /**
  * The pure core: one input in, the next state and the commands out. No clock, no I/O:
  * time comes inside the input and every effect leaves as a command.
- * Takes ownership of `state` (see {@link CoreState}).
+ * Owns its input: it updates `state` in place and returns it (see {@link CoreState}); clone
+ * it first (`cloneState`) to keep the earlier one.
  * @example
  * let state = createState();
  * const { state: next, commands, reply } = step(state, { type: 'portal.call', now: 0, call });
