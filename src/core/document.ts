@@ -6,6 +6,7 @@ import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { emptyLpa, waitInLine } from './lpaQueue';
 import { MIGRATIONS, type Migration } from './migrations';
+import { orderFinished } from './retention';
 import { ownerKey } from './owners';
 import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
@@ -225,6 +226,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
     nextOperationNumber: document.nextOperationNumber,
     operations: emptyMap(),
     finished: emptyMap(),
+    finishedOrder: [],
     lpa: emptyLpa(),
     followers: emptyMap(),
     secrets: { operations: emptyMap(), owners: emptyMap() },
@@ -250,6 +252,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
   }
 
   restoreIndexes(state, document, ownerKeys);
+  orderFinished(state);
   state.nextOperationNumber = Math.max(state.nextOperationNumber, nextNumberAfter(state));
   return { state, quarantined };
 }

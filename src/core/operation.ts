@@ -70,8 +70,7 @@ function account(state: CoreState, op: OperationRecord, command: Command, now: n
       if (!keepCallback(state, op, command.script, command.args, now)) return;
       break;
     case 'report': {
-      const record = { id: op.id, flow: op.flow, value: op.value, report: command.report, reportPending: true } as const;
-      listenAfterConnect(state, keepFinished(state, record));
+      listenAfterConnect(state, keepFinished(state, { id: op.id, flow: op.flow, value: op.value, report: command.report }));
       break;
     }
   }

@@ -6,40 +6,34 @@ import type { CoreState, FinishedRecord } from './state';
  * Finished operations are kept up to `config.retainFinished`, the ones that finished first
  * dropped first (decision D63). The order is each record's `sequence`, never the map's key
  * order: object keys that read as integers are listed first, whatever was added when.
+ * `finishedOrder` indexes the same order, oldest first, so a finish needs no scan.
  */
 
 /**
- * Keep `record` as the newest finished operation, dropping the oldest past the configured
- * number. One pass over the kept records (at most `retainFinished` + 1) finds the next
- * sequence number and the oldest. Returns the record as kept (with its sequence).
+ * Keep an operation that just finished, its report not yet delivered, as the newest finished
+ * one, dropping the oldest past the configured number. Returns the record as kept.
  */
-export function keepFinished(state: CoreState, record: Omit<FinishedRecord, 'sequence'>): FinishedRecord {
-  const finished = state.finished;
-  let count = 0;
-  let newest = -1;
-  for (const id in finished) {
-    count += 1;
-    newest = Math.max(newest, finished[id]!.sequence);
-  }
-  // An id finishes once (a finished id is never reused), so it is always a new entry; counted as one only if so.
-  if (own(finished, record.id) === undefined) count += 1;
-  const kept: FinishedRecord = { ...record, sequence: newest + 1 };
-  setOwn(finished, record.id, kept);
+export function keepFinished(state: CoreState, record: Pick<FinishedRecord, 'id' | 'flow' | 'value' | 'report'>): FinishedRecord {
+  const order = state.finishedOrder;
+  const newest = order.length === 0 ? undefined : state.finished[order[order.length - 1]!];
+  // One literal, every record alike: the loops over finished records (portal updates) stay monomorphic.
+  const kept: FinishedRecord = { id: record.id, flow: record.flow, value: record.value, report: record.report, reportPending: true, sequence: newest === undefined ? 0 : newest.sequence + 1 };
+  // A new operation never takes a finished id; should one finish again anyway, it leaves its old place.
+  if (own(state.finished, record.id) !== undefined) order.splice(order.indexOf(record.id), 1);
+  setOwn(state.finished, record.id, kept);
+  order.push(record.id);
   markChanged(state, record.id);
-  for (; count > state.config.retainFinished; count -= 1) {
-    const oldest = oldestOf(finished);
-    delete finished[oldest];
+  while (order.length > state.config.retainFinished) {
+    const oldest = order.shift()!;
+    delete state.finished[oldest];
     markChanged(state, oldest);
   }
   return kept;
 }
 
-function oldestOf(finished: CoreState['finished']): string {
-  let oldest = '';
-  let lowest = Number.POSITIVE_INFINITY;
-  for (const id in finished) {
-    const sequence = finished[id]!.sequence;
-    if (sequence < lowest) [oldest, lowest] = [id, sequence];
-  }
-  return oldest;
+/** Rebuild `finishedOrder` from the records' sequences (after a restore), ties by id so it never depends on key order. */
+export function orderFinished(state: CoreState): void {
+  const records = Object.values(state.finished);
+  records.sort((a, b) => a.sequence - b.sequence || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  state.finishedOrder = records.map((r) => r.id);
 }

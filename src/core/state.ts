@@ -132,6 +132,11 @@ export interface CoreState {
   operations: Record<string, OperationRecord>;
   /** Finished operations by id, at most `config.retainFinished`; their `sequence` orders them (not the keys). */
   finished: Record<string, FinishedRecord>;
+  /**
+   * The ids of `finished`, oldest first (by `sequence`): the index retention drops from, so a
+   * finish costs the same with 1 or 10,000 kept. Rebuilt from the sequences on restore (D63).
+   */
+  finishedOrder: string[];
   /** The LPA: the operation whose command is running, and the commands waiting their turn. */
   lpa: {
     /** The operation whose LPA command is running; null when the LPA is free. */
@@ -171,6 +176,7 @@ export function createState(config: Partial<Omit<CoreConfig, 'timing'>> & { timi
     // Null-prototype maps: ids and ICCIDs from outside (`__proto__`, ...) stay ordinary keys.
     operations: emptyMap(),
     finished: emptyMap(),
+    finishedOrder: [],
     lpa: { active: null, queue: [], head: 0, waiting: emptyMap(), nextPosition: 0 },
     followers: emptyMap(),
     secrets: { operations: emptyMap(), owners: emptyMap() },
