@@ -18,6 +18,24 @@ const records = () => json('records-v1.json') as StoredRecords;
 const sequences = (state: CoreState) => Object.fromEntries(Object.values(state.finished).map((r) => [r.id, r.sequence]));
 const cancelled = { kind: 'cancelledPurchase', entryPoint: 'MobilePlans.notifyCancelledPurchase', metadata: {} } as const;
 
+describe('a version 2 document', () => {
+  it('quarantines a finished record without its sequence, alone', () => {
+    const document = json('document-v2.json') as { finished: Record<string, Record<string, unknown>> };
+    delete document.finished['op-4']!['sequence'];
+    const { state, quarantined } = restoreDocument(document);
+    expect(quarantined).toEqual([expect.objectContaining({ kind: 'finished', operationId: 'op-4', reason: expect.stringContaining('sequence') })]);
+    expect(Object.keys(state.operations).length).toBeGreaterThan(0);
+    expect(state.finishedOrder).toEqual([]);
+  });
+
+  it('rebuilds the finished order from the sequences, whatever order the document lists', () => {
+    const base = json('document-v2.json') as { finished: Record<string, Record<string, unknown>> };
+    const record = base.finished['op-4']!;
+    const finished = { '9': { ...record, id: '9', sequence: 7 }, a: { ...record, id: 'a', sequence: 3 }, '1': { ...record, id: '1', sequence: 5 } };
+    expect(restoreDocument({ ...base, finished }).state.finishedOrder).toEqual(['a', '1', '9']);
+  });
+});
+
 describe('a version 1 document', () => {
   it('migrates its finished records to a sequence by finish time, then by stored order', () => {
     const migrated = migrateDocument({
