@@ -5,7 +5,6 @@ import { DEFAULT_TIMING, flows } from '../machines/index';
 import { pureInitialTransition, pureTransition } from '../src/testing/pureTransition';
 import { runtimeFor, startFlow, stepFlow } from '../src/core/flowRunner';
 import { initialInline, reduceInline } from './floor';
-import { takeChanged } from '../src/core/changes';
 import { headerOf, recordOf } from '../src/core/storedRecords';
 import { recordFlows, type RecordedFlow } from './flows';
 import { measure, ratioOf, timeOf, type Task } from './lib/measure';
@@ -51,9 +50,10 @@ function tasks(flow: RecordedFlow): Task[] {
       let state: CoreState = createState();
       let bytes = 0;
       for (const input of flow.inputs) {
-        state = step(state, input).state;
+        const result = step(state, input);
+        state = result.state;
         bytes += headerOf(state).length;
-        for (const id of takeChanged(state)) bytes += recordOf(state, id)?.length ?? 0;
+        for (const id of result.changed) bytes += recordOf(state, id)?.length ?? 0;
       }
       return bytes;
     }],

@@ -2,7 +2,7 @@
  * mobile-plans-fulfillment: the host side of the Mobile Plans eSIM fulfillment contract.
  *
  * - {@link createHost}: the embedded runtime a host application drives with its `Effects`.
- * - {@link step}: the pure core, for hosts that run it themselves.
+ * - {@link step}: the pure core (no I/O, clock or randomness; it owns its input), for hosts that run it themselves.
  * - {@link flows}: the flow statecharts (the specification), which the core runs; the same
  *   flows as xstate machines come from `mobile-plans-fulfillment/machines`.
  * - Domain helpers: activation codes, ICCIDs, EIDs, delays, metadata, enums of every generation.
@@ -24,6 +24,9 @@ export type { CoreConfig, CoreState, OperationRecord, FinishedRecord, Secrets } 
 export type { DocumentChanges, DocumentHeader, StoredRecord, StoredRecords } from './core/storedRecords';
 export type { QueuedCommand } from './core/lpaQueue';
 export { redactCommand } from './core/commands';
+// What a flow's actions produce, asked without running an operation (the docs' tables).
+export { entryCommands, actionCommands } from './core/effectCommands';
+export type { NamedAction } from './core/effectCommands';
 export type { Command, CommandType, LpaCommand, Report, CallbackRecord, CallbackScript, DiagnosticNotice } from './core/commands';
 export type { Input, InputType, Json, PortalCall, Reply, UserInputType } from './core/inputs';
 // Loading a saved document: migrate, check, quarantine what cannot run (createHost does this in start()).

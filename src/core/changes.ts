@@ -2,35 +2,33 @@ import type { CoreState } from './state';
 
 /*
  * Which operations a step changed, so that a host can write only their records (decision D35).
- * A side table keyed by the state, like the LPA queue's counts: derived, never persisted, and
- * pure (no I/O, no clock). Over-marking is harmless (a record written again unchanged); a
- * missed mark is not, so step marks every id its input or its commands name, and `advance`
- * marks the operation it moves.
+ * Over-marking is harmless (a record written again unchanged); a missed mark is not, so step
+ * marks every id its input or its commands name, and `advance` marks the operation it moves.
+ * The marks are the step's output (`StepResult.changed`), not state: the set exists only while
+ * `step` runs on a state (decision D64).
  */
 
-const changed = new WeakMap<CoreState, Set<string>>();
+// Not state: a scratch for the step running on each state, removed before that step returns (empty between calls).
+const marking = new WeakMap<CoreState, Set<string>>();
 
 /** Note that the records of `operationId` (live, finished or gone) may differ from the last ones written. */
 export function markChanged(state: CoreState, operationId: string): void {
-  let ids = changed.get(state);
-  if (ids === undefined) changed.set(state, (ids = new Set()));
-  ids.add(operationId);
+  marking.get(state)?.add(operationId);
 }
 
 /**
- * The ids marked since the last call, and forget them.
+ * Run `work` on `state`, collecting the ids it marks.
  *
- * @param state - the state the steps ran on
- * @returns the operation ids whose records may have changed (live, finished or removed)
- * @example
- * const { state: next } = step(state, input);
- * for (const id of takeChanged(next)) write(id);
+ * @param state - the state the step runs on
+ * @param work - the step itself
+ * @returns what `work` returned, and the ids whose records may have changed (live, finished or removed)
  */
-export function takeChanged(state: CoreState): ReadonlySet<string> {
-  const ids = changed.get(state);
-  if (ids === undefined) return EMPTY;
-  changed.delete(state);
-  return ids;
+export function collectChanges<T>(state: CoreState, work: () => T): { result: T; changed: ReadonlySet<string> } {
+  const changed = new Set<string>();
+  marking.set(state, changed);
+  try {
+    return { result: work(), changed };
+  } finally {
+    marking.delete(state);
+  }
 }
-
-const EMPTY: ReadonlySet<string> = new Set();

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateDocument, restoreDocument } from './document';
 import { STATE_VERSION } from './state';
 
-const fixture = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('../../test/fixtures/document-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('../../test/fixtures/document-v2.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 describe('migrateDocument', () => {
   it("passes today's saved format through unchanged", () => {
-    expect(MIGRATIONS).toEqual({});
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
     expect(migrateDocument(fixture())).toEqual({ ok: true, document: fixture() });
   });
 
@@ -24,7 +24,7 @@ describe('migrateDocument', () => {
   it.each([
     [STATE_VERSION + 1, /is not one this code reads/],
     [0, /is not one this code reads/],
-    ['1', /expected the number 1, got a string/],
+    ['1', /expected the number 2, got a string/],
     [undefined, /got missing/],
     [1.5, /expected the number/],
   ])('refuses version %j', (version, reason) => {

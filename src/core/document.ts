@@ -4,6 +4,9 @@ import { ACTIVATION_ERRORS, NETWORK_REGISTRATION_STATES } from '../domain/enums'
 import { activationCodeIdentity, parseActivationCode } from '../domain/activationCode';
 import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor } from './flowRunner';
+import { emptyLpa, waitInLine } from './lpaQueue';
+import { MIGRATIONS, type Migration } from './migrations';
+import { orderFinished } from './retention';
 import { ownerKey } from './owners';
 import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
@@ -59,15 +62,9 @@ export interface RestoredDocument {
   readonly quarantined: readonly Quarantined[];
 }
 
-/** Turns a document of version N into one of version N + 1. */
-export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
+export type { Migration } from './migrations';
 
-/**
- * The migrations from every older version this code still reads, by the version they start
- * from. Version 1 is the first format, so there is none yet; a format change adds
- * `1: (v1) => v2` here and bumps {@link STATE_VERSION}.
- */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({});
+export { MIGRATIONS };
 
 /**
  * Bring a document to {@link STATE_VERSION} through `migrations`, one version at a time.
@@ -169,6 +166,7 @@ const FinishedSchema = v.object({
   flow: v.picklist(FLOW_NAMES),
   value: v.string(),
   report: v.looseObject({ operationId: v.string(), flow: v.picklist(FLOW_NAMES), outcome: v.string(), startedAt: time, endedAt: time }),
+  sequence: count,
   // Set until the host acknowledges the report (report.delivered); a restart sends it again.
   reportPending: v.optional(v.literal(true)),
   portalUpdatesLeft: v.optional(count),
@@ -228,7 +226,8 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
     nextOperationNumber: document.nextOperationNumber,
     operations: emptyMap(),
     finished: emptyMap(),
-    lpa: { active: null, queue: [], head: 0 },
+    finishedOrder: [],
+    lpa: emptyLpa(),
     followers: emptyMap(),
     secrets: { operations: emptyMap(), owners: emptyMap() },
   };
@@ -253,6 +252,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
   }
 
   restoreIndexes(state, document, ownerKeys);
+  orderFinished(state);
   state.nextOperationNumber = Math.max(state.nextOperationNumber, nextNumberAfter(state));
   return { state, quarantined };
 }
@@ -289,7 +289,7 @@ function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSc
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
   for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
-    if (v.safeParse(QueuedSchema, command).success && live((command as LpaCommand).operationId)) state.lpa.queue.push(command as LpaCommand);
+    if (v.safeParse(QueuedSchema, command).success && live((command as LpaCommand).operationId)) waitInLine(state, command as LpaCommand);
   }
   // Followers: the stored order where it is right, then every kept operation with an ICCID not yet listed.
   const listed = new Set<string>();

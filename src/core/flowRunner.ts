@@ -38,6 +38,7 @@ export interface FlowRuntime {
 }
 
 // By object first (the lookup made on every event), then by value (a restored document holds a new object).
+// A pure cache: a runtime is made from the timing's values alone, so losing one only costs making it again.
 const byObject = new WeakMap<FlowTiming, FlowRuntime>();
 const byValue = new Map<string, FlowRuntime>();
 

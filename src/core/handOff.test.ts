@@ -51,7 +51,7 @@ describe('the id a hand-off asks for', () => {
     step(state, { type: 'portal.call', now: 0, call: cancelled, operationId: 'done-1' });
     for (const operationId of ['live-1', 'done-1']) {
       const { reply } = step(state, { type: 'portal.call', now: 1, call: cancelled, operationId });
-      expect(reply).toMatchObject({ type: 'refused', error: { code: 'invalidMetadata', field: 'operationId', message: `operation id ${operationId} is already in use` } });
+      expect(reply).toMatchObject({ type: 'refused', error: { code: 'operationIdInUse', field: 'operationId', message: `operation id ${operationId} is already in use: a live or finished operation holds it; choose another` } });
     }
     expect(step(state, { type: 'portal.call', now: 1, call: cancelled, operationId: 'new-1' }).reply).toEqual({ type: 'operation', operationId: 'new-1', created: true });
   });
@@ -59,7 +59,7 @@ describe('the id a hand-off asks for', () => {
   it('is refused when it is not an operation id: a name like __proto__, a space, past 128 characters, not a string', () => {
     for (const operationId of ['__proto__', 'op 1', 'x'.repeat(129), 42 as unknown as string]) {
       const { reply } = step(createState(), { type: 'portal.call', now: 0, call: cancelled, operationId });
-      expect(reply).toMatchObject({ type: 'refused', error: { code: 'invalidMetadata', field: 'operationId', message: expect.stringContaining('1 to 128') } });
+      expect(reply).toMatchObject({ type: 'refused', error: { code: 'invalidOperationId', field: 'operationId', message: expect.stringContaining('1 to 128') } });
     }
     expect(step(createState(), { type: 'portal.call', now: 0, call: cancelled, operationId: 'x'.repeat(128) }).reply).toMatchObject({ type: 'operation', created: true });
   });

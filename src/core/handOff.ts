@@ -52,12 +52,9 @@ export function handOff(state: CoreState, input: HandOffInput, out: Command[]): 
     return { type: 'operation', operationId: owner, created: false };
   }
   const requested = input.operationId;
-  if (requested !== undefined && !isOperationId(requested)) {
-    return { type: 'refused', error: domainError('invalidMetadata', 'an operation id must be 1 to 128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit', { field: 'operationId' }) };
-  }
-  if (requested !== undefined && inUse(state, requested)) {
-    return { type: 'refused', error: domainError('invalidMetadata', `operation id ${requested} is already in use`, { field: 'operationId' }) };
-  }
+  const refusal = requested === undefined ? null : idProblem(state, requested);
+  // No diagnostic: the caller that chose the id (the web view endpoint, a host) reports the refusal it gets.
+  if (refusal !== null) return { type: 'refused', error: refusal };
   const id = requested ?? freshId(state, input.newOperationId);
   create(state, id, call.entryPoint, planned, now, input.origin, out);
   return { type: 'operation', operationId: id, created: true };
@@ -71,6 +68,13 @@ const OPERATION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 /** Whether `id` may name an operation: short, printable, and never a name like `__proto__`. */
 export function isOperationId(id: unknown): id is string {
   return typeof id === 'string' && OPERATION_ID.test(id);
+}
+
+/** Why the id a caller chose cannot name a new operation, or null when it can. */
+function idProblem(state: CoreState, requested: unknown): DomainError | null {
+  if (!isOperationId(requested)) return domainError('invalidOperationId', 'an operation id must be 1 to 128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit', { field: 'operationId' });
+  if (inUse(state, requested)) return domainError('operationIdInUse', `operation id ${requested} is already in use: a live or finished operation holds it; choose another`, { field: 'operationId' });
+  return null;
 }
 
 function inUse(state: CoreState, id: string): boolean {

@@ -6,3 +6,5 @@ export type { Command, CommandType, LpaCommand, Report, CallbackRecord, Callback
 export type { Input, InputType, Json, PortalCall, Reply, UserInputType } from './inputs';
 export { restoreDocument, migrateDocument, MIGRATIONS } from './document';
 export type { Quarantined, RestoredDocument, Migration } from './document';
+export { entryCommands, actionCommands } from './effectCommands';
+export type { NamedAction } from './effectCommands';

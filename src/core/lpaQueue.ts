@@ -1,47 +1,28 @@
 import { markChanged } from './changes';
 import type { Command, LpaCommand } from './commands';
-import { own } from './records';
-import type { CoreState } from './state';
+import { emptyMap, own, setOwn } from './records';
+import type { CoreState, QueuedCommand } from './state';
 
 /*
  * One LPA operation at a time on the eUICC: a command runs when the LPA is free and waits in
  * order otherwise. Secrets are added only when a command leaves the core.
  */
 
-/** A command waiting for the LPA, with its place in line (increasing; stored in its operation's record). */
-export interface QueuedCommand {
-  readonly position: number;
-  readonly command: LpaCommand;
+export type { QueuedCommand } from './state';
+
+/** An LPA with nothing running and nothing waiting. */
+export function emptyLpa(): CoreState['lpa'] {
+  return { active: null, queue: [], head: 0, waiting: emptyMap(), nextPosition: 0 };
 }
 
-// Each operation's waiting commands with their places in line, so that a finishing operation is
-// checked in O(1) instead of scanning the queue, and an operation's record can carry its own
-// commands (decision D55: the queue is not rewritten whole on every step). Derived from the
-// queue array (rebuilt on first use after a load, a clone or a restore), never part of the
-// persisted document.
-interface QueueIndex {
-  readonly waiting: Map<string, QueuedCommand[]>;
-  nextPosition: number;
-}
-
-const indexes = new WeakMap<LpaCommand[], QueueIndex>();
-
-function indexOf(state: CoreState): QueueIndex {
-  const queue = state.lpa.queue;
-  let index = indexes.get(queue);
-  if (index === undefined) {
-    index = { waiting: new Map(), nextPosition: 0 };
-    for (let i = state.lpa.head ?? 0; i < queue.length; i++) enqueued(index, queue[i]!);
-    indexes.set(queue, index);
-  }
-  return index;
-}
-
-function enqueued(index: QueueIndex, command: LpaCommand): void {
-  const entry = { position: index.nextPosition++, command };
-  const list = index.waiting.get(command.operationId);
-  if (list === undefined) index.waiting.set(command.operationId, [entry]);
+/** Put `command` at the end of the line: in the queue, and in its operation's list with the next place. */
+export function waitInLine(state: CoreState, command: LpaCommand): void {
+  const lpa = state.lpa;
+  const entry: QueuedCommand = { position: lpa.nextPosition++, command };
+  const list = own(lpa.waiting, command.operationId);
+  if (list === undefined) setOwn(lpa.waiting, command.operationId, [entry]);
   else list.push(entry);
+  lpa.queue.push(command);
 }
 
 /** Run `command` now if the LPA is free, else queue it. */
@@ -50,8 +31,7 @@ export function requestLpa(state: CoreState, command: LpaCommand, out: Command[]
     state.lpa.active = command.operationId;
     out.push(withSecrets(state, command));
   } else {
-    enqueued(indexOf(state), command);
-    state.lpa.queue.push(command);
+    waitInLine(state, command);
     markChanged(state, command.operationId);
   }
 }
@@ -68,21 +48,18 @@ export function queuedCommands(state: CoreState): LpaCommand[] {
 
 /** The commands of one operation still waiting, with their places in line; empty when none. */
 export function queuedFor(state: CoreState, operationId: string): readonly QueuedCommand[] {
-  if (state.lpa.queue.length === 0) return NONE;
-  return indexOf(state).waiting.get(operationId) ?? NONE;
+  return own(state.lpa.waiting, operationId) ?? NONE;
 }
 
 const NONE: readonly QueuedCommand[] = [];
 
 /** Forget every queued command of an operation (it finished). */
 export function dropQueued(state: CoreState, operationId: string): void {
-  const queue = state.lpa.queue;
-  // An empty queue, or none of this operation's commands in it (the common cases): nothing to scan.
-  const index = queue.length === 0 ? undefined : indexOf(state);
-  if (index !== undefined && index.waiting.delete(operationId)) {
+  // None of this operation's commands in the line (the common case): nothing to scan.
+  if (own(state.lpa.waiting, operationId) !== undefined) {
+    delete state.lpa.waiting[operationId];
     state.lpa.queue = queuedCommands(state).filter((c) => c.operationId !== operationId);
     state.lpa.head = 0;
-    indexes.set(state.lpa.queue, index);
     markChanged(state, operationId);
   }
   releaseLpa(state, operationId);
@@ -94,10 +71,9 @@ export function pumpLpa(state: CoreState, out: Command[]): void {
   const head = state.lpa.head ?? 0;
   if (state.lpa.active !== null || head >= queue.length) return;
   const next = queue[head]!;
-  const index = indexOf(state);
-  const list = index.waiting.get(next.operationId);
+  const list = own(state.lpa.waiting, next.operationId);
   list?.shift(); // an operation's own commands leave in order: its first is this one
-  if (list?.length === 0) index.waiting.delete(next.operationId);
+  if (list?.length === 0) delete state.lpa.waiting[next.operationId];
   markChanged(state, next.operationId);
   // Move the head instead of shifting: Array.shift copies the rest, quadratic over a long queue.
   if (head + 1 === queue.length) {

@@ -1,7 +1,7 @@
 import { flows } from '../../machines/flows';
-import type { FlowEvent, Outcome, ProgressStage } from '../../machines/types';
-import type { ActivationError, NetworkRegistrationState } from '../domain/enums';
+import type { FlowEvent } from '../../machines/types';
 import type { CallbackScript, Command } from './commands';
+import { commandOf, type FlowEffect } from './effectCommand';
 import { accepts as flowAccepts, runtimeFor, stepFlow, type FlowAction } from './flowRunner';
 import { dropQueued, requestLpa } from './lpaQueue';
 import { ownerKeyOfSecrets } from './owners';
@@ -9,7 +9,8 @@ import { own, setOwn } from './records';
 import { markChanged } from './changes';
 import { listenAfterConnect, stopPortalUpdates } from './portalUpdates';
 import { diagnostic } from '../domain/diagnostics';
-import type { CoreState, FinishedRecord, OperationRecord } from './state';
+import { keepFinished } from './retention';
+import type { CoreState, OperationRecord } from './state';
 
 /** Whether an operation's flow takes `event` where it stands. */
 export function accepts(state: CoreState, op: OperationRecord, event: FlowEvent): boolean {
@@ -42,105 +43,46 @@ function checkPayloadIccid(op: OperationRecord, downloaded: string, out: Command
   out.push({ type: 'diagnostic', notice: { operationId: op.id, entryPoint: op.entryPoint, diagnostic: found } });
 }
 
-/** Turn a flow's effects into commands, in order. */
+/**
+ * Turn a flow's effects into commands, in order, and keep the core's books on each: an LPA
+ * command waits its turn, a callback is kept in the operation's history (and leaves only while
+ * the portal is open), a return to the app closes the portal, a report files the finished record.
+ * The translation itself is `commandOf`'s (src/core/effectCommand.ts), which changes nothing.
+ */
 export function emit(state: CoreState, op: OperationRecord, actions: readonly FlowAction[], now: number, out: Command[]): void {
-  for (const action of actions) {
-    const command = toCommand(state, op, action, now);
-    if (command === null) continue;
-    if (command.type.startsWith('lpa.')) requestLpa(state, command as Extract<Command, { type: `lpa.${string}` }>, out);
-    else out.push(command);
-  }
+  // The runner hands over effects only (updates are applied inside it), named and typed by the definitions.
+  for (const effect of actions as readonly FlowEffect[]) account(state, op, commandOf(op, effect, now), now, out);
 }
 
-function toCommand(state: CoreState, op: OperationRecord, action: FlowAction, now: number): Command | null {
-  const operationId = op.id;
-  const p = (action.params ?? {}) as Record<string, unknown>;
-  switch (action.type) {
-    case 'armDeadline': return { type: 'scheduler.set', timerId: operationId, at: p['at'] as number };
-    case 'clearDeadline': return { type: 'scheduler.clear', timerId: operationId };
-    case 'download': return { type: 'lpa.download', operationId, activationCode: '', confirmationCode: null };
-    case 'discover': return { type: 'lpa.discover', operationId };
-    case 'enable': return { type: 'lpa.enable', operationId, iccid: p['iccid'] as string };
-    case 'queryProfile': return { type: 'lpa.queryProfile', operationId, iccid: p['iccid'] as string };
-    case 'register': return { type: 'modem.register', operationId, iccid: p['iccid'] as string };
-    case 'showProgress': return { type: 'ui.progress', operationId, stage: p['stage'] as ProgressStage, percent: p['percent'] as number | null };
-    case 'showScheduled': return { type: 'ui.scheduled', operationId, at: p['at'] as number };
-    case 'showToast': return { type: 'ui.toast', operationId };
-    case 'hideToast': return { type: 'ui.hideToast', operationId };
-    case 'promptConfirmationCode': return { type: 'ui.confirmationCode', operationId, attempt: p['attempt'] as number };
-    case 'returnToApp':
+function account(state: CoreState, op: OperationRecord, command: Command, now: number, out: Command[]): void {
+  switch (command.type) {
+    case 'lpa.download':
+    case 'lpa.discover':
+    case 'lpa.enable':
+    case 'lpa.queryProfile':
+      requestLpa(state, command, out);
+      return;
+    case 'ui.returnToApp':
       state.portalOpen = false;
       stopPortalUpdates(state);
-      return { type: 'ui.returnToApp', operationId };
-    case 'activationComplete':
-      return callback(state, op, 'profileActivationComplete', argsJson('activationResult', p['activationResult'] as ActivationError, (p['iccid'] as string | null) ?? ''), now);
-    case 'registrationChanged':
-      return callback(state, op, 'registrationChanged', argsJson('networkRegistrationState', p['state'] as NetworkRegistrationState, (p['iccid'] as string | null) ?? ''), now);
+      break;
+    case 'portal.callback':
+      if (!keepCallback(state, op, command.script, command.args, now)) return;
+      break;
     case 'report': {
-      const report = reportOf(op, p['outcome'] as Outcome, p['activationResult'] as ActivationError | null, now);
-      const record: FinishedRecord = { id: op.id, flow: op.flow, value: op.value, report, reportPending: true };
-      listenAfterConnect(state, record);
-      keepFinished(state, record);
-      return { type: 'report', report };
+      listenAfterConnect(state, keepFinished(state, { id: op.id, flow: op.flow, value: op.value, report: command.report }));
+      break;
     }
-    default:
-      return null; // not an effect: the docs pass every action of a state here, updates included
   }
+  out.push(command);
 }
 
-/**
- * A callback's JSON argument, `{"<key>":<value>,"iccid":<iccid>}`: the same text as
- * JSON.stringify of that object, without building the object (the profile's largest share of
- * a callback).
- */
-function argsJson(key: 'activationResult' | 'networkRegistrationState', value: string, iccid: string): string {
-  return `{"${key}":${JSON.stringify(value)},"iccid":${JSON.stringify(iccid)}}`;
-}
-
-/** A portal callback: delivered while the portal is open, always kept in the operation's history. */
-function callback(state: CoreState, op: OperationRecord, script: CallbackScript, json: string, now: number): Command | null {
-  op.callbacks.push({ script, args: json, at: now, delivered: state.portalOpen });
+/** Keep a callback in the operation's history; true when it is delivered (the portal is open). */
+function keepCallback(state: CoreState, op: OperationRecord, script: CallbackScript, args: string, now: number): boolean {
+  op.callbacks.push({ script, args, at: now, delivered: state.portalOpen });
   const max = state.config.maxCallbackHistory;
   if (op.callbacks.length > max) op.callbacks.splice(0, op.callbacks.length - max);
-  return state.portalOpen ? { type: 'portal.callback', operationId: op.id, script, args: json } : null;
-}
-
-function reportOf(op: OperationRecord, outcome: Outcome, activationResult: ActivationError | null, now: number) {
-  return {
-    operationId: op.id,
-    transactionId: op.transactionId,
-    flow: op.flow,
-    entryPoint: op.entryPoint,
-    outcome,
-    activationResult,
-    metadata: op.metadata,
-    diagnostics: op.diagnostics,
-    activationCode: op.context.code?.masked ?? null,
-    iccid: op.context.iccid,
-    registrationState: op.context.registrationState,
-    callbacks: [...op.callbacks],
-    startedAt: op.createdAt,
-    endedAt: now,
-  };
-}
-
-// The ids of each finished map, oldest first, so that dropping the oldest does not list every key on
-// every finish. Derived from the map (rebuilt on first use after a load or a clone), never persisted.
-const finishOrder = new WeakMap<CoreState['finished'], string[]>();
-
-/** Remember a finished operation, dropping the oldest past the configured number. */
-function keepFinished(state: CoreState, record: FinishedRecord): void {
-  const finished = state.finished;
-  let order = finishOrder.get(finished);
-  if (order === undefined) finishOrder.set(finished, (order = Object.keys(finished)));
-  if (own(finished, record.id) === undefined) order.push(record.id);
-  setOwn(finished, record.id, record);
-  markChanged(state, record.id);
-  while (order.length > state.config.retainFinished) {
-    const dropped = order.shift()!;
-    delete finished[dropped];
-    markChanged(state, dropped);
-  }
+  return state.portalOpen;
 }
 
 /** Keep the ICCID → operations index in step with an operation's ICCID (`previousIccid`: null for a new one). */

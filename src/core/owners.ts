@@ -14,6 +14,7 @@ export function ownerKey(activationCode: string): string {
 
 // The owner key of each live operation's secrets, so that writing its record (every step that
 // moves it) does not parse its code again. Keyed by the secrets object, checked against its code.
+// A pure cache: an entry is used only while the code it was made from is unchanged, so losing it only costs a parse.
 const keyOfSecrets = new WeakMap<object, { readonly code: string; readonly key: string }>();
 
 /** Remember the owner key already known for `secrets` (the hand-off parsed its code). */

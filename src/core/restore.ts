@@ -1,7 +1,7 @@
 import type { Command } from './commands';
 import { flows } from '../../machines/flows';
 import { entryEffects, runtimeFor } from './flowRunner';
-import { queuedCommands } from './lpaQueue';
+import { emptyLpa, queuedCommands } from './lpaQueue';
 import { markChanged } from './changes';
 import { emit } from './operation';
 import { own } from './records';
@@ -21,7 +21,7 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   }
   const first = state.lpa.active;
   const queued = queuedCommands(state).map((c) => c.operationId);
-  state.lpa = { active: null, queue: [], head: 0 };
+  state.lpa = emptyLpa();
   const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
   // Their records held their places in the LPA queue, rebuilt here.
   if (first !== null) markChanged(state, first);

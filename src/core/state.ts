@@ -5,8 +5,11 @@ import type { PurchaseMetadata } from '../domain/metadata';
 import type { CallbackRecord, LpaCommand, Report } from './commands';
 import { emptyMap } from './records';
 
-/** The version of the persisted document this code writes and reads. */
-export const STATE_VERSION = 1;
+/**
+ * The version of the persisted document this code writes and reads. 2: finished records carry
+ * their `sequence` (version 1 documents are migrated, `MIGRATIONS`).
+ */
+export const STATE_VERSION = 2;
 
 /** Host configuration the core needs: delay rounding and flow timing. */
 export interface CoreConfig {
@@ -67,6 +70,12 @@ export interface FinishedRecord {
   /** The report it ended with. */
   readonly report: Report;
   /**
+   * Its place in the order operations finished: higher is newer; retention drops the lowest
+   * (decision D63). Kept in the record itself, so a copy, a whole document and incremental
+   * records all carry the order; map keys cannot (integer-like ids are listed first).
+   */
+  readonly sequence: number;
+  /**
    * True from the step that finished it until the host says the report effect took it
    * (`report.delivered`): a restart in between sends the report again. Absent: delivered.
    */
@@ -94,11 +103,19 @@ export interface Secrets {
   readonly owners: Record<string, string>;
 }
 
+/** A command waiting for the LPA, with its place in line (increasing; stored in its operation's record, D55). */
+export interface QueuedCommand {
+  readonly position: number;
+  readonly command: LpaCommand;
+}
+
 /**
- * The whole state of the core, and also its persisted document: plain JSON, versioned.
- * `step` takes ownership of the state it is given and returns the next one (it may update
- * the given one in place, so that a step costs the same with 1 or 10,000 operations alive);
- * clone it first (`cloneState`) to keep an earlier state.
+ * The whole state of the core, and also its persisted document: plain JSON, versioned. All
+ * of it: the core keeps nothing about a state beside it (decision D64), so a copy
+ * (`cloneState`), a saved document and a restored one behave alike.
+ * `step` owns its input: it takes the state it is given and returns the next one, updating
+ * the given one in place (so that a step costs the same with 1 or 10,000 operations alive,
+ * decision D65); clone it first (`cloneState`) to keep an earlier state.
  */
 export interface CoreState {
   /** The document's format version, {@link STATE_VERSION}. */
@@ -113,8 +130,13 @@ export interface CoreState {
   nextOperationNumber: number;
   /** Live operations by id. */
   operations: Record<string, OperationRecord>;
-  /** Finished operations by id, oldest first, at most `config.retainFinished`. */
+  /** Finished operations by id, at most `config.retainFinished`; their `sequence` orders them (not the keys). */
   finished: Record<string, FinishedRecord>;
+  /**
+   * The ids of `finished`, oldest first (by `sequence`): the index retention drops from, so a
+   * finish costs the same with 1 or 10,000 kept. Rebuilt from the sequences on restore (D63).
+   */
+  finishedOrder: string[];
   /** The LPA: the operation whose command is running, and the commands waiting their turn. */
   lpa: {
     /** The operation whose LPA command is running; null when the LPA is free. */
@@ -127,6 +149,14 @@ export interface CoreState {
      * half of it. Absent: 0 (documents written before it existed).
      */
     head?: number;
+    /**
+     * Each waiting operation's commands with their places in line, oldest first: what its
+     * record stores (D55), and how a finishing operation leaves the line without a scan.
+     * The same commands as `queue` from `head` on.
+     */
+    waiting: Record<string, QueuedCommand[]>;
+    /** The place in line the next queued command gets. */
+    nextPosition: number;
   };
   /** ICCID → live operations following that profile's registration. */
   followers: Record<string, string[]>;
@@ -146,7 +176,8 @@ export function createState(config: Partial<Omit<CoreConfig, 'timing'>> & { timi
     // Null-prototype maps: ids and ICCIDs from outside (`__proto__`, ...) stay ordinary keys.
     operations: emptyMap(),
     finished: emptyMap(),
-    lpa: { active: null, queue: [], head: 0 },
+    finishedOrder: [],
+    lpa: { active: null, queue: [], head: 0, waiting: emptyMap(), nextPosition: 0 },
     followers: emptyMap(),
     secrets: { operations: emptyMap(), owners: emptyMap() },
   };

@@ -4,7 +4,7 @@ import { describeType, diagnostic, quote } from '../domain/diagnostics';
 import { isActivationError, isNetworkRegistrationState } from '../domain/enums';
 import { validateTransactionId } from '../domain/transactionId';
 import { own, setOwn } from './records';
-import { markChanged } from './changes';
+import { collectChanges, markChanged } from './changes';
 import type { Command } from './commands';
 import { handOff } from './handOff';
 import type { Input, Reply } from './inputs';
@@ -14,11 +14,16 @@ import { resume } from './restore';
 import { deliverPortalUpdates, stopPortalUpdates } from './portalUpdates';
 import type { CoreState, OperationRecord } from './state';
 
-/** What one step yields: the next state, the commands to execute in order, and the reply. */
+/** What one step yields: the next state, the commands to execute in order, the reply, and the records it changed. */
 export interface StepResult {
   readonly state: CoreState;
   readonly commands: readonly Command[];
   readonly reply: Reply;
+  /**
+   * The operation ids whose records (live, finished, or removed) may differ from before the
+   * step: what an incremental storage writes (decision D35). May name more than changed, never fewer.
+   */
+  readonly changed: ReadonlySet<string>;
 }
 
 const ACCEPTED: Reply = { type: 'accepted' };
@@ -26,17 +31,21 @@ const ACCEPTED: Reply = { type: 'accepted' };
 /**
  * The pure core: one input in, the next state and the commands out. No clock, no I/O:
  * time comes inside the input and every effect leaves as a command.
- * Takes ownership of `state` (see {@link CoreState}).
+ * Owns its input: it updates `state` in place and returns it (see {@link CoreState}); clone
+ * it first (`cloneState`) to keep the earlier one.
  * @example
  * let state = createState();
  * const { state: next, commands, reply } = step(state, { type: 'portal.call', now: 0, call });
  */
 export function step(state: CoreState, input: Input): StepResult {
   const commands: Command[] = [];
-  const reply = dispatch(state, input, commands);
-  pumpLpa(state, commands);
-  markTouched(state, input, reply, commands);
-  return { state, commands, reply };
+  const { result: reply, changed } = collectChanges(state, () => {
+    const answer = dispatch(state, input, commands);
+    pumpLpa(state, commands);
+    markTouched(state, input, answer, commands);
+    return answer;
+  });
+  return { state, commands, reply, changed };
 }
 
 /** Mark every operation the input, the reply or a command names: their records may have changed. */

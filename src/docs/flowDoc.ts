@@ -5,7 +5,7 @@ import { actionLabel, describeFlow, guardLabel, type FlowGraph } from './machine
 import { mainPath, type MainPath } from './mainPath';
 import { code, document, fenced, generatedBanner, table } from './markdown';
 import { sequenceDiagram } from './sequenceDiagram';
-import { commandLabel, commandsOf, stateView } from './stateEffects';
+import { commandLabel, commandsOf, entryCommandsOf, stateView } from './stateEffects';
 import { stateDiagram } from './stateDiagram';
 import { exportedConstDoc } from './tsdoc';
 
@@ -121,7 +121,7 @@ function inputTable(graph: FlowGraph): string {
 function commandTable(graph: FlowGraph): string {
   const rows = graph.states.map((s) => [
     code(s.name),
-    commandsOf(graph.flow, s.name, s.entry).map((c) => code(commandLabel(c))).join(', '),
+    entryCommandsOf(graph.flow, s.name).map((c) => code(commandLabel(c))).join(', '),
     commandsOf(graph.flow, s.name, s.exit).map((c) => code(commandLabel(c))).join(', '),
   ]);
   return table(['State', 'On entry', 'On exit'], rows);

@@ -1,15 +1,12 @@
-import type { FlowContext, FlowEvent, FlowName } from '../../machines/types';
+import type { FlowContext, FlowName } from '../../machines/types';
 import { initialContext } from '../../machines/definition';
-import type { Command } from '../core/commands';
-import { emit } from '../core/operation';
-import { createState, type OperationRecord } from '../core/state';
+import { actionCommands, entryCommands, type Command } from '../core/index';
 import type { ActionInfo, FlowGraph, StateInfo } from './machineGraph';
 import { SAMPLE_ICCID } from './scenarios';
 
 /*
- * What a state's actions become in the outside world. The actions are turned into commands
- * by the real core (`emit` from src/core/operation.ts), so the docs name exactly the commands
- * a host receives.
+ * What a state's actions become in the outside world. The core answers (`entryCommands`,
+ * `actionCommands`), so the docs name exactly the commands a host receives.
  */
 
 const SAMPLE_DEADLINE = 15 * 60_000;
@@ -20,37 +17,26 @@ function sampleContext(flow: FlowName): FlowContext {
 }
 
 /**
- * The commands a list of a state's actions makes the core emit, computed by the core itself
- * with a sample context (params that depend on context or event are evaluated against it).
+ * The commands entering a state produces, with a sample context.
+ *
+ * @param flow - the flow
+ * @param state - one of its states
+ */
+export function entryCommandsOf(flow: FlowName, state: string): Command[] {
+  return entryCommands(flow, state, sampleContext(flow));
+}
+
+/**
+ * The commands a list of a state's actions makes the core emit, with a sample context (params
+ * that depend on context or event are evaluated against it).
  *
  * @param flow - the flow the actions belong to
  * @param state - the state they run in
- * @param actions - entry, exit or transition actions
+ * @param actions - exit or transition actions
  * @param eventType - the event being handled, for transition actions
  */
 export function commandsOf(flow: FlowName, state: string, actions: readonly ActionInfo[], eventType = 'restore'): Command[] {
-  const context = sampleContext(flow);
-  const event = { type: eventType, now: 0 } as unknown as FlowEvent;
-  const resolved = actions.map((a) => ({
-    type: a.type,
-    params: typeof a.params === 'function' ? (a.params as (arg: { context: FlowContext; event: FlowEvent }) => unknown)({ context, event }) : a.params,
-  }));
-  const core = createState();
-  const op: OperationRecord = {
-    id: 'op-1',
-    flow,
-    entryPoint: 'docs',
-    transactionId: null,
-    createdAt: 0,
-    metadata: {},
-    diagnostics: [],
-    value: state,
-    context,
-    callbacks: [],
-  };
-  const out: Command[] = [];
-  emit(core, op, resolved, 0, out);
-  return out;
+  return actionCommands(flow, state, sampleContext(flow), actions, eventType);
 }
 
 /**
@@ -100,11 +86,11 @@ export function stateView(graph: FlowGraph, state: StateInfo): StateView {
   const incoming = graph.states.flatMap((s) => s.transitions.filter((t) => t.target === state.name));
   const commands = [
     ...incoming.flatMap((t) => commandsOf(graph.flow, t.source, t.actions, t.event)),
-    ...commandsOf(graph.flow, state.name, state.entry),
+    ...entryCommandsOf(graph.flow, state.name),
   ];
   const userSees = unique(commands.flatMap(userSight));
   const portalHears = unique(commands.flatMap((c) => (c.type === 'portal.callback' ? [`${c.script}Script`] : [])));
-  const report = commandsOf(graph.flow, state.name, state.entry).find((c) => c.type === 'report');
+  const report = entryCommandsOf(graph.flow, state.name).find((c) => c.type === 'report');
   return {
     userSees,
     portalHears,

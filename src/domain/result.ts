@@ -10,6 +10,9 @@ import type { ActivationError } from './enums';
  * - `invalidJson`: a legacy payload that is not the documented JSON.
  * - `invalidMetadata`: purchase metadata that cannot be used at all.
  * - `invalidTransactionId`: a transaction id that is empty, too long or not printable.
+ * - `invalidOperationId`: an operation id the caller chose that is not one (see `isOperationId`).
+ * - `operationIdInUse`: an operation id the caller chose that a live or finished operation holds:
+ *   the spec's `MobilePlansOperationContext.Id` names one operation only.
  */
 export type DomainErrorCode =
   | 'invalidActivationCode'
@@ -18,7 +21,9 @@ export type DomainErrorCode =
   | 'invalidDelay'
   | 'invalidJson'
   | 'invalidMetadata'
-  | 'invalidTransactionId';
+  | 'invalidTransactionId'
+  | 'invalidOperationId'
+  | 'operationIdInUse';
 
 /**
  * A refused input, as a value. `message` tells a portal developer what to fix; it never

@@ -1,4 +1,3 @@
-import { takeChanged } from '../core/changes';
 import type { CoreState } from '../core/state';
 import { allRecords, headerOf, recordOf, type DocumentChanges } from '../core/storedRecords';
 
@@ -13,9 +12,8 @@ export class PendingChanges {
   #replace = true;
   /** The header the storage holds, as last handed to a write (null: unknown). */
   #header: string | null = null;
-  /** Collect what the step just run on `state` changed. */
-  note(state: CoreState): void {
-    const ids = takeChanged(state);
+  /** Collect what a step changed (its `StepResult.changed`). */
+  note(ids: ReadonlySet<string>): void {
     if (this.#replace) return; // the next write writes every record anyway
     for (const id of ids) this.#ids.add(id);
   }
