@@ -5,6 +5,7 @@ import { activationCodeIdentity, parseActivationCode } from '../domain/activatio
 import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor } from './flowRunner';
 import { ownerKey } from './owners';
+import { isPlainOperation, isPlainSecrets } from './recordShape';
 import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
 import { DEFAULT_TIMING } from '../../machines/definition';
@@ -147,7 +148,8 @@ const ContextSchema = v.looseObject({
   registrationState: v.nullable(registrationState),
 });
 
-const OperationSchema = v.object({
+/** A live operation's record (exported for the quick check's soundness test, src/core/recordShape.test.ts). */
+export const OperationSchema = v.object({
   id: v.string(),
   flow: v.picklist(FLOW_NAMES),
   entryPoint: v.string(),
@@ -162,7 +164,8 @@ const OperationSchema = v.object({
   callbacks: v.array(v.object({ script: v.picklist(['registrationChanged', 'profileActivationComplete']), args: v.string(), at: time, delivered: v.boolean() })),
 });
 
-const SecretSchema = v.object({ activationCode: v.optional(v.string()), confirmationCode: v.optional(v.string()) });
+/** One operation's secrets (exported for the same test). */
+export const SecretSchema = v.object({ activationCode: v.optional(v.string()), confirmationCode: v.optional(v.string()) });
 
 const FinishedSchema = v.object({
   id: v.string(),
@@ -259,15 +262,18 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
 
 /** Why one live operation cannot resume, or null when it can. */
 function operationProblem(state: CoreState, id: string, record: unknown, secrets: unknown, ownerKeys: Map<string, string>): string | null {
-  const checked = v.safeParse(OperationSchema, record);
-  if (!checked.success) return describeIssues(checked.issues);
-  const op = checked.output;
+  // The quick check first; valibot decides (and words the reason) only for a record it refuses.
+  if (!isPlainOperation(record)) {
+    const checked = v.safeParse(OperationSchema, record);
+    if (!checked.success) return describeIssues(checked.issues);
+  }
+  const op = record as OperationRecord;
   if (op.id !== id || op.context.operationId !== id) return 'id: differs from its key';
   const definition = flows[op.flow];
   const node = Object.hasOwn(definition.states, op.value) ? definition.states[op.value] : undefined;
   if (node === undefined) return `value: ${op.flow} has no state ${JSON.stringify(op.value.slice(0, 60))}`;
   if (node.type === 'final') return `value: ${op.value} is a final state, yet the operation is live`;
-  if (secrets !== undefined && !v.safeParse(SecretSchema, secrets).success) return 'secrets: not an activation code and confirmation code';
+  if (secrets !== undefined && !isPlainSecrets(secrets) && !v.safeParse(SecretSchema, secrets).success) return 'secrets: not an activation code and confirmation code';
   const code = (secrets as { activationCode?: string } | undefined)?.activationCode;
   const parsed = code === undefined ? undefined : parseActivationCode(code);
   const codeUsable = parsed?.ok === true;
