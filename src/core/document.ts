@@ -3,10 +3,10 @@ import { flows, FLOW_NAMES } from '../../machines/flows';
 import { ACTIVATION_ERRORS, NETWORK_REGISTRATION_STATES } from '../domain/enums';
 import { activationCodeIdentity, parseActivationCode } from '../domain/activationCode';
 import type { LpaCommand } from './commands';
-import { entryEffects, runtimeFor } from './flowRunner';
+import { entryEffects, runtimeFor, type FlowRuntime } from './flowRunner';
 import { ownerKey } from './owners';
 import { isPlainOperation, isPlainSecrets } from './recordShape';
-import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
+import { assembleDocument, isStoredRecords, keepLoadedRecords, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
 import { DEFAULT_TIMING } from '../../machines/definition';
 import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
@@ -202,13 +202,32 @@ export function restoreDocument(loaded: unknown, config: Parameters<typeof creat
 
 /** A header and records (incremental storage): put back together, then checked like a whole document. */
 function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createState>[0]): RestoredDocument {
-  const { document, unreadable } = assembleDocument(loaded);
+  const { document, unreadable, plain } = assembleDocument(loaded);
   if (document === loaded) return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'header: expected a JSON object' }] };
   const restored = restore(document, config);
+  // Not migrated: a kept record's stored text says what the state holds, so the first write can hand it back.
+  if ((document as { version?: unknown }).version === STATE_VERSION) keepLoadedRecords(restored.state, unchangedRecords(restored.state, plain));
   // The whole document is the assembled one: hand back what storage returned instead.
   const quarantined = restored.quarantined.map((q) => (q.kind === 'document' ? { ...q, document: loaded } : q));
   for (const bad of unreadable) quarantined.push({ kind: 'operation', operationId: bad.operationId, record: bad.record, secrets: undefined, reason: bad.reason });
   return { state: restored.state, quarantined };
+}
+
+/**
+ * The stored texts of the live records the restore kept exactly: the same parsed objects, the
+ * same owner flag, and no place in the LPA queue (decision D70).
+ */
+function unchangedRecords(state: CoreState, plain: ReadonlyMap<string, LoadedLiveRecord>): Map<string, string> {
+  const owners = new Set(Object.values(state.secrets.owners));
+  const lpa = new Set<string>(state.lpa.queue.map((command) => command.operationId));
+  if (state.lpa.active !== null) lpa.add(state.lpa.active);
+  const kept = new Map<string, string>();
+  for (const [id, record] of plain) {
+    if (own(state.operations, id) !== record.live || own(state.secrets.operations, id) !== record.secrets) continue;
+    if (owners.has(id) !== record.owner || lpa.has(id)) continue;
+    kept.set(id, record.text);
+  }
+  return kept;
 }
 
 function restore(loaded: unknown, config: Parameters<typeof createState>[0]): RestoredDocument {
@@ -236,10 +255,11 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
     secrets: { operations: emptyMap(), owners: emptyMap() },
   };
 
+  const runtime = runtimeFor(state.config.timing);
   for (const id of Object.keys(document.operations)) {
     const record = document.operations[id];
     const secrets = Object.hasOwn(document.secrets.operations, id) ? document.secrets.operations[id] : undefined;
-    const problem = operationProblem(state, id, record, secrets, ownerKeys);
+    const problem = operationProblem(runtime, id, record, secrets, ownerKeys);
     if (problem !== null) {
       quarantined.push({ kind: 'operation', operationId: id, record, secrets, reason: problem });
       continue;
@@ -261,7 +281,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
 }
 
 /** Why one live operation cannot resume, or null when it can. */
-function operationProblem(state: CoreState, id: string, record: unknown, secrets: unknown, ownerKeys: Map<string, string>): string | null {
+function operationProblem(runtime: FlowRuntime, id: string, record: unknown, secrets: unknown, ownerKeys: Map<string, string>): string | null {
   // The quick check first; valibot decides (and words the reason) only for a record it refuses.
   if (!isPlainOperation(record)) {
     const checked = v.safeParse(OperationSchema, record);
@@ -282,7 +302,7 @@ function operationProblem(state: CoreState, id: string, record: unknown, secrets
   if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
   let downloads: boolean;
   try {
-    downloads = entryEffects(definition, runtimeFor(state.config.timing), op.value, op.context as OperationRecord['context']).some((action) => action.type === 'download');
+    downloads = entryEffects(definition, runtime, op.value, op.context as OperationRecord['context']).some((action) => action.type === 'download');
   } catch {
     return `context: ${op.flow} cannot resume in ${op.value} with it`;
   }

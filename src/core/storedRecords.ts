@@ -90,11 +90,45 @@ export function recordOf(state: CoreState, operationId: string): string | null {
   return finished === undefined ? null : JSON.stringify({ finished });
 }
 
-/** Every record of `state`, for a full write. */
-export function allRecords(state: CoreState): Map<string, string> {
+/**
+ * Every record of `state`, for a full write. `loaded` holds records as storage returned them
+ * that still say what `state` holds (see {@link keepLoadedRecords}): their text is written back
+ * as it came instead of serializing the record again.
+ */
+export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string>): Map<string, string> {
   const records = new Map<string, string>();
-  for (const id of [...Object.keys(state.finished), ...Object.keys(state.operations)]) records.set(id, recordOf(state, id)!);
+  for (const id of Object.keys(state.finished)) records.set(id, recordOf(state, id)!);
+  for (const id of Object.keys(state.operations)) records.set(id, loaded?.get(id) ?? recordOf(state, id)!);
   return records;
+}
+
+/*
+ * Records restored exactly as loaded (decision D70). After a restart the first write replaces
+ * every record (D56: a late write of the previous host may have landed after the load), but a
+ * record the restore used whole says the same as its stored text: that text is handed back
+ * rather than serializing 100,000 records again. A side table keyed by the state, like the
+ * change marks: the host takes it once, then drops from it every id a later step marks.
+ */
+const loadedRecords = new WeakMap<CoreState, Map<string, string>>();
+
+/** Remember, for the first write after a restore, the stored text of records restored unchanged. */
+export function keepLoadedRecords(state: CoreState, records: Map<string, string>): void {
+  loadedRecords.set(state, records);
+}
+
+/** The records `keepLoadedRecords` noted for `state` (null when none), and forget them. */
+export function takeLoadedRecords(state: CoreState): Map<string, string> | null {
+  const records = loadedRecords.get(state);
+  loadedRecords.delete(state);
+  return records ?? null;
+}
+
+/** A live record as loaded, for {@link keepLoadedRecords}: the objects parsed from `text`. */
+export interface LoadedLiveRecord {
+  readonly text: string;
+  readonly live: unknown;
+  readonly secrets: unknown;
+  readonly owner: boolean;
 }
 
 /** Whether what storage loaded is a header and records (rather than a whole document). */
@@ -107,21 +141,23 @@ export function isStoredRecords(loaded: unknown): loaded is StoredRecords {
  * migration, checks and quarantine as a document saved whole. A record that is not JSON, or not
  * a record, is returned apart (quarantined by the caller).
  */
-export function assembleDocument(stored: StoredRecords): { document: unknown; unreadable: Array<{ operationId: string; record: string; reason: string }> } {
+export function assembleDocument(stored: StoredRecords): { document: unknown; unreadable: Array<{ operationId: string; record: string; reason: string }>; plain: Map<string, LoadedLiveRecord> } {
   let header: unknown;
+  /** Live records with nothing but `live`, `secrets` and `owner`: candidates to be written back as loaded. */
+  const plain = new Map<string, LoadedLiveRecord>();
   try {
     header = JSON.parse(stored.header);
   } catch {
-    return { document: stored, unreadable: [] };
+    return { document: stored, unreadable: [], plain };
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) return { document: stored, unreadable: [] };
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return { document: stored, unreadable: [], plain };
   const operations: Record<string, unknown> = Object.create(null);
   const finished: Array<[string, FinishedRecord]> = [];
   const secrets: Record<string, unknown> = Object.create(null);
   const owners: Record<string, string> = Object.create(null);
   const queued: QueuedCommand[] = [];
   const unreadable: Array<{ operationId: string; record: string; reason: string }> = [];
-  const entries = stored.records instanceof Map ? [...stored.records] : Object.entries(stored.records);
+  const entries = stored.records instanceof Map ? stored.records : Object.entries(stored.records);
   for (const [id, text] of entries) {
     let record: unknown;
     try {
@@ -138,6 +174,7 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
       if (r.owner === true && typeof r.secrets?.activationCode === 'string') setOwn(owners, r.secrets.activationCode, id);
       // Malformed entries keep their place and are refused by restore's check of each queued command.
       if (Array.isArray(r.queued)) for (const entry of r.queued as unknown[]) queued.push(entry as QueuedCommand);
+      else if (hasOnlyPlainKeys(record)) plain.set(id, { text, live: r.live, secrets: r.secrets, owner: r.owner === true });
     } else if (typeof record === 'object' && record !== null && r.finished !== undefined) {
       finished.push([id, r.finished as FinishedRecord]);
     } else {
@@ -148,7 +185,13 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
   finished.sort(([, a], [, b]) => endedAt(a) - endedAt(b));
   const finishedMap: Record<string, unknown> = Object.create(null);
   for (const [id, record] of finished) setOwn(finishedMap, id, record);
-  return { document: { ...(header as object), lpa: lpaOf(header as { lpa?: unknown }, queued), operations, finished: finishedMap, followers: {}, secrets: { operations: secrets, owners } }, unreadable };
+  return { document: { ...(header as object), lpa: lpaOf(header as { lpa?: unknown }, queued), operations, finished: finishedMap, followers: {}, secrets: { operations: secrets, owners } }, unreadable, plain };
+}
+
+/** True when a live record holds only what `recordOf` writes for one not waiting for the LPA. */
+function hasOnlyPlainKeys(record: object): boolean {
+  for (const key in record) if (key !== 'live' && key !== 'secrets' && !(key === 'owner' && (record as { owner?: unknown }).owner === true)) return false;
+  return true;
 }
 
 /**
