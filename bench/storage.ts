@@ -182,7 +182,7 @@ async function restore(count: number): Promise<{ ms: number; wallMs: number; fir
 
 const SCALE = [1_000, 10_000, 100_000] as const;
 
-export { burst, restore };
+export { burst, restore, recordsFor as recordsForTest };
 
 export async function runStorage(): Promise<Section> {
   const { rows, targets } = await steady();

@@ -6,7 +6,7 @@ import type { LpaCommand } from './commands';
 import { entryEffects, runtimeFor, type FlowRuntime } from './flowRunner';
 import { ownerKey } from './owners';
 import { isPlainOperation, isPlainSecrets } from './recordShape';
-import { assembleDocument, isStoredRecords, keepLoadedRecords, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
+import { assembleDocument, isStoredRecords, keepLoadedRecords, type DocumentParts, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
 import { DEFAULT_TIMING } from '../../machines/definition';
 import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
@@ -200,13 +200,13 @@ export function restoreDocument(loaded: unknown, config: Parameters<typeof creat
   }
 }
 
-/** A header and records (incremental storage): put back together, then checked like a whole document. */
+/** A header and records (incremental storage): the header checked as a document's frame, then every record like a whole document's. */
 function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createState>[0]): RestoredDocument {
-  const { document, unreadable, plain } = assembleDocument(loaded);
+  const { document, parts, unreadable } = assembleDocument(loaded);
   if (document === loaded) return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'header: expected a JSON object' }] };
-  const restored = restore(document, config);
+  const restored = restore(document, config, parts);
   // Not migrated: a kept record's stored text says what the state holds, so the first write can hand it back.
-  if ((document as { version?: unknown }).version === STATE_VERSION) keepLoadedRecords(restored.state, unchangedRecords(restored.state, plain));
+  if ((document as { version?: unknown }).version === STATE_VERSION) keepLoadedRecords(restored.state, unchangedRecords(restored.state, parts.live));
   // The whole document is the assembled one: hand back what storage returned instead.
   const quarantined = restored.quarantined.map((q) => (q.kind === 'document' ? { ...q, document: loaded } : q));
   for (const bad of unreadable) quarantined.push({ kind: 'operation', operationId: bad.operationId, record: bad.record, secrets: undefined, reason: bad.reason });
@@ -217,20 +217,25 @@ function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createS
  * The stored texts of the live records the restore kept exactly: the same parsed objects, the
  * same owner flag, and no place in the LPA queue (decision D70).
  */
-function unchangedRecords(state: CoreState, plain: ReadonlyMap<string, LoadedLiveRecord>): Map<string, string> {
+function unchangedRecords(state: CoreState, live: readonly LoadedLiveRecord[]): Map<string, string> {
   const owners = new Set(Object.values(state.secrets.owners));
   const lpa = new Set<string>(state.lpa.queue.map((command) => command.operationId));
   if (state.lpa.active !== null) lpa.add(state.lpa.active);
   const kept = new Map<string, string>();
-  for (const [id, record] of plain) {
-    if (own(state.operations, id) !== record.live || own(state.secrets.operations, id) !== record.secrets) continue;
-    if (owners.has(id) !== record.owner || lpa.has(id)) continue;
-    kept.set(id, record.text);
+  for (const record of live) {
+    if (record.kept !== true || record.text === undefined || owners.has(record.id) !== record.owner || lpa.has(record.id)) continue;
+    kept.set(record.id, record.text);
   }
   return kept;
 }
 
-function restore(loaded: unknown, config: Parameters<typeof createState>[0]): RestoredDocument {
+/** The live records of a whole document, in the form a header-and-records store gives them. */
+function liveRecordsOf(document: v.InferOutput<typeof FrameSchema>): LoadedLiveRecord[] {
+  return Object.keys(document.operations).map((id) => ({ id, record: document.operations[id], secrets: own(document.secrets.operations, id), owner: false }));
+}
+
+/** Restore a document; `parts` holds the records of a header-and-records store (its frame's maps are then empty). */
+function restore(loaded: unknown, config: Parameters<typeof createState>[0], parts?: DocumentParts): RestoredDocument {
   const fresh = (reason: string): RestoredDocument => ({ state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason }] });
   const migrated = migrateDocument(loaded);
   if (!migrated.ok) return fresh(migrated.reason);
@@ -256,26 +261,25 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
   };
 
   const runtime = runtimeFor(state.config.timing);
-  for (const id of Object.keys(document.operations)) {
-    const record = document.operations[id];
-    const secrets = Object.hasOwn(document.secrets.operations, id) ? document.secrets.operations[id] : undefined;
+  for (const live of parts?.live ?? liveRecordsOf(document)) {
+    const { id, record, secrets } = live;
     const problem = operationProblem(runtime, id, record, secrets, ownerKeys);
     if (problem !== null) {
       quarantined.push({ kind: 'operation', operationId: id, record, secrets, reason: problem });
       continue;
     }
+    live.kept = true;
     setOwn(state.operations, id, record as OperationRecord);
     if (secrets !== undefined) setOwn(state.secrets.operations, id, secrets as Secrets['operations'][string]);
   }
-  for (const id of Object.keys(document.finished)) {
-    const record = document.finished[id];
+  for (const [id, record] of parts?.finished ?? Object.keys(document.finished).map((id) => [id, document.finished[id]] as const)) {
     const checked = v.safeParse(FinishedSchema, record);
     const problem = !checked.success ? describeIssues(checked.issues) : checked.output.id !== id ? 'id: differs from its key' : null;
     if (problem !== null) quarantined.push({ kind: 'finished', operationId: id, record, reason: problem });
     else setOwn(state.finished, id, record as FinishedRecord);
   }
 
-  restoreIndexes(state, document, ownerKeys);
+  restoreIndexes(state, document, parts?.owners ?? Object.entries(document.secrets.owners), ownerKeys);
   state.nextOperationNumber = Math.max(state.nextOperationNumber, nextNumberAfter(state));
   return { state, quarantined };
 }
@@ -311,7 +315,7 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
 }
 
 /** Rebuild the LPA queue, followers and owners so they name only the operations kept. */
-function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, ownerKeys: ReadonlyMap<string, string>): void {
+function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, owners: ReadonlyArray<readonly [string, unknown]>, ownerKeys: ReadonlyMap<string, string>): void {
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
   for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
@@ -326,8 +330,7 @@ function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSc
   }
   for (const op of Object.values(state.operations)) if (op.context.iccid !== null && !listed.has(op.id)) follow(state, op.context.iccid, op.id, listed);
   // Owners: keyed by profile identity (older documents keyed them by the full code).
-  for (const key of Object.keys(document.secrets.owners)) {
-    const id = document.secrets.owners[key];
+  for (const [key, id] of owners) {
     const code = live(id) ? own(state.secrets.operations, id)?.activationCode : undefined;
     if (code === undefined) continue;
     const canonical = ownerKeys.get(id as string) ?? ownerKey(code);
