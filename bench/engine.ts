@@ -5,6 +5,8 @@ import { DEFAULT_TIMING, flows } from '../machines/index';
 import { pureInitialTransition, pureTransition } from '../src/testing/pureTransition';
 import { runtimeFor, startFlow, stepFlow } from '../src/core/flowRunner';
 import { initialInline, reduceInline } from './floor';
+import { createFloorState, floorStep } from './sameWorkFloor';
+import { isDeepStrictEqual } from 'node:util';
 import { headerOf, recordOf } from '../src/core/storedRecords';
 import { recordFlows, type RecordedFlow } from './flows';
 import { measure, ratioOf, timeOf, type Task } from './lib/measure';
@@ -21,11 +23,13 @@ const ENGINE = 'step (engine)';
 const ACTOR = 'xstate actor send';
 const PURE = 'xstate transition()';
 const FLOOR = 'bare switch reducer (less work: reference only)';
+const SAME_WORK = 'same-work reducer floor';
 const SERIALIZED = 'step + its records serialized';
 const INERT = 'machine.transition, one inert scope';
 const RUNNER = 'flow interpreter alone (stepFlow)';
 const ENGINE_AFTER = 'step, events after the hand-off';
 const ACTOR_AFTER = 'actor send, events after operation.start';
+const ROUNDS = 15;
 
 function tasks(flow: RecordedFlow): Task[] {
   const machine = machines[flow.flow] as unknown as AnyStateMachine;
@@ -89,6 +93,12 @@ function tasks(flow: RecordedFlow): Task[] {
     for (const event of flow.events) [snapshot] = pureTransition(machine, snapshot, event);
     return snapshot;
   }]);
+  list.push([SAME_WORK, () => {
+    const state = createFloorState();
+    let commands = 0;
+    for (const input of flow.inputs) commands += floorStep(state, input).length;
+    return commands;
+  }]);
   if (flow.name === 'inline') {
     list.push([FLOOR, () => {
       let state = initialInline(flow.machineInput);
@@ -110,6 +120,15 @@ function check(flow: RecordedFlow): void {
   let [snapshot] = initialTransition(machine, flow.machineInput);
   for (const event of flow.events) [snapshot] = transition(machine, snapshot, event);
   const ends = [engineEnd, actor.getSnapshot().value, snapshot.value];
+  // The same-work floor must emit exactly step's commands, input by input: else it is not the same work.
+  let engine: CoreState = createState();
+  const floor = createFloorState();
+  flow.inputs.forEach((input, i) => {
+    const result = step(engine, input);
+    engine = result.state;
+    const floorCommands = floorStep(floor, input);
+    if (!isDeepStrictEqual(floorCommands, result.commands)) throw new Error(`${flow.name}: the same-work floor's commands differ from step's at input ${i} (${input.type}): ${JSON.stringify(floorCommands)} vs ${JSON.stringify(result.commands)}`);
+  });
   if (flow.name === 'inline') {
     let floor = initialInline(flow.machineInput);
     for (const event of flow.events) floor = reduceInline(floor, event).state;
@@ -125,9 +144,10 @@ export function runEngine(): Section {
   const ratioRows: string[][] = [];
   for (const flow of flows) {
     check(flow);
-    const comparison = measure(tasks(flow), { rounds: 3, time: 250 });
+    // Short batches of every variant in turn, many rounds: each ratio is the median of per-round ratios.
+    const comparison = measure(tasks(flow), { rounds: ROUNDS, time: 30, warmupTime: 10, iterations: 8, warmupIterations: 4 });
     const perEvent = (name: string) => timeOf(comparison, name) / flow.events.length;
-    const names = flow.name === 'inline' ? [ENGINE, SERIALIZED, ACTOR, PURE, INERT, RUNNER, FLOOR] : [ENGINE, SERIALIZED, ACTOR, PURE, INERT, RUNNER];
+    const names = flow.name === 'inline' ? [ENGINE, SERIALIZED, ACTOR, PURE, INERT, RUNNER, SAME_WORK, FLOOR] : [ENGINE, SERIALIZED, ACTOR, PURE, INERT, RUNNER, SAME_WORK];
     for (const name of names) {
       rows.push([flow.name, name, String(flow.events.length), formatUs(perEvent(name)), formatRatio(ratioOf(comparison, name, ACTOR))]);
     }
@@ -135,9 +155,11 @@ export function runEngine(): Section {
     rows.push([flow.name, ENGINE_AFTER, String(later), formatUs(timeOf(comparison, ENGINE_AFTER) / later), formatRatio(ratioOf(comparison, ENGINE_AFTER, ACTOR_AFTER)) + ' †']);
     rows.push([flow.name, ACTOR_AFTER, String(later), formatUs(timeOf(comparison, ACTOR_AFTER) / later), formatRatio(1) + ' †']);
     const vsActor = ratioOf(comparison, ENGINE, ACTOR);
+    const vsFloor = ratioOf(comparison, ENGINE, SAME_WORK);
     ratioRows.push([
       flow.name,
       formatRatio(vsActor),
+      formatRatio(vsFloor),
       formatRatio(ratioOf(comparison, SERIALIZED, ACTOR)),
       flow.name === 'inline' ? formatRatio(ratioOf(comparison, ENGINE, FLOOR)) : '—',
       formatRatio(ratioOf(comparison, PURE, ACTOR)),
@@ -145,17 +167,19 @@ export function runEngine(): Section {
       formatRatio(ratioOf(comparison, RUNNER, ACTOR)),
     ]);
     targets.push({ name: `engine per event vs actor send, ${flow.name}`, figure: formatRatio(vsActor), limit: '≤ 0.30×', pass: vsActor <= 0.3 });
+    targets.push({ name: `engine per event vs the same-work reducer floor, ${flow.name}`, figure: formatRatio(vsFloor), limit: '≤ 2.5×', pass: vsFloor <= 2.5 });
   }
   const tables: Table[] = [
     { title: 'Per-event cost through complete flows (time per flow ÷ machine events)', head: ['flow', 'implementation', 'events', 'µs/event', 'vs actor'], rows },
-    { title: 'Ratios (median over rounds of the same-round ratio)', head: ['flow', 'step ÷ actor', 'step + records ÷ actor', 'step ÷ bare switch', 'transition() ÷ actor', 'inert scope ÷ actor', 'interpreter ÷ actor'], rows: ratioRows },
+    { title: 'Ratios (median over rounds of the same-round ratio)', head: ['flow', 'step ÷ actor', 'step ÷ same-work floor', 'step + records ÷ actor', 'step ÷ bare switch', 'transition() ÷ actor', 'inert scope ÷ actor', 'interpreter ÷ actor'], rows: ratioRows },
   ];
   return {
     title: '1. Engine per-event cost',
     tables,
     targets,
     notes: [
-      'xstate transition() is shown as context only (each call builds a throwaway actor scope), not as a ratio target. "step + its records serialized" adds what a host\'s incremental write pays after each step (the header and every changed record as JSON). The bare switch reducer skips hand-off validation, secrets, callback history, reports, the LPA queue and the indexes: a labelled reference, not the floor of this work. The same-work reducer floor the issue asks for (commands checked equal to step\'s) is not built yet, so the "≤ 2.5× the same-work floor" target is not measured.',
+      'xstate transition() is shown as context only (each call builds a throwaway actor scope), not as a ratio target. "step + its records serialized" adds what a host\'s incremental write pays after each step (the header and every changed record as JSON). The same-work reducer floor (bench/sameWorkFloor.ts) is the three flows written as one plain reducer doing step\'s work for them: hand-off validation through the same domain functions, the record with its callback history, secrets and the owner index, lookups by id and ICCID, the head-indexed LPA queue, timers and the report; before anything is timed, its commands are checked equal to step\'s input by input on every recorded flow (the bench fails if they differ). The bare switch reducer skips hand-off validation, secrets, callback history, reports, the LPA queue and the indexes: a second, labelled reference, not the floor of this work.',
+      `Interleaved: ${ROUNDS} rounds, each running a short batch (30 ms, at least 8 flows) of every variant in turn, in a rotated order; a ratio is the median of the per-round ratios, a time the median of the round means.`,
       '† events after the first only, against the actor\'s sends after operation.start: the creation (hand-off validation, initial snapshot) made untimed on both sides.',
       'step replays the recorded core inputs from createState() (the portal call includes validation, metadata normalization and the operation record); the actor and transition() get the same machine input and events.',
       'The engine does not run xstate: it interprets the same flow definitions the xstate machines are built from (src/core/flowRunner.ts), and model-tests/flowRunner.test.ts checks it against xstate on every reachable state and event. "flow interpreter alone" is that interpreter without the core; step minus it is the engine\'s own work: hand-off validation and metadata normalization, commands, callback JSON, the report, the LPA queue and the indexes.',

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runBundle } from './bundle';
 import { runEngine } from './engine';
 import { runExploration } from './exploration';
+import { runHeap } from './heap';
 import { scale } from './lib/measure';
 import { formatSection, formatTarget, type Section } from './lib/report';
 import { runPersistence } from './persistence';
@@ -25,6 +26,7 @@ const MEASUREMENTS: ReadonlyArray<readonly [name: string, run: () => Section | P
   ['bundle', runBundle],
   ['simulator', runSimulator],
   ['storage', runStorage],
+  ['heap', runHeap],
 ];
 
 const args = process.argv.slice(2);

@@ -3,12 +3,13 @@ import { flows, FLOW_NAMES } from '../../machines/flows';
 import { ACTIVATION_ERRORS, NETWORK_REGISTRATION_STATES } from '../domain/enums';
 import { activationCodeIdentity, parseActivationCode } from '../domain/activationCode';
 import type { LpaCommand } from './commands';
-import { entryEffects, runtimeFor } from './flowRunner';
+import { entryEffects, runtimeFor, type FlowRuntime } from './flowRunner';
 import { emptyLpa, waitInLine } from './lpaQueue';
 import { MIGRATIONS, type Migration } from './migrations';
 import { orderFinished } from './retention';
 import { ownerKey } from './owners';
-import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
+import { isPlainOperation, isPlainSecrets } from './recordShape';
+import { assembleDocument, isStoredRecords, keepLoadedRecords, type DocumentParts, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
 import { DEFAULT_TIMING } from '../../machines/definition';
 import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
@@ -144,7 +145,8 @@ const ContextSchema = v.looseObject({
   registrationState: v.nullable(registrationState),
 });
 
-const OperationSchema = v.object({
+/** A live operation's record (exported for the quick check's soundness test, src/core/recordShape.test.ts). */
+export const OperationSchema = v.object({
   id: v.string(),
   flow: v.picklist(FLOW_NAMES),
   entryPoint: v.string(),
@@ -159,7 +161,8 @@ const OperationSchema = v.object({
   callbacks: v.array(v.object({ script: v.picklist(['registrationChanged', 'profileActivationComplete']), args: v.string(), at: time, delivered: v.boolean() })),
 });
 
-const SecretSchema = v.object({ activationCode: v.optional(v.string()), confirmationCode: v.optional(v.string()) });
+/** One operation's secrets (exported for the same test). */
+export const SecretSchema = v.object({ activationCode: v.optional(v.string()), confirmationCode: v.optional(v.string()) });
 
 const FinishedSchema = v.object({
   id: v.string(),
@@ -195,18 +198,42 @@ export function restoreDocument(loaded: unknown, config: Parameters<typeof creat
   }
 }
 
-/** A header and records (incremental storage): put back together, then checked like a whole document. */
+/** A header and records (incremental storage): the header checked as a document's frame, then every record like a whole document's. */
 function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createState>[0]): RestoredDocument {
-  const { document, unreadable } = assembleDocument(loaded);
+  const { document, parts, unreadable } = assembleDocument(loaded);
   if (document === loaded) return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'header: expected a JSON object' }] };
-  const restored = restore(document, config);
+  const restored = restore(document, config, parts);
+  // Not migrated: a kept record's stored text says what the state holds, so the first write can hand it back.
+  if ((document as { version?: unknown }).version === STATE_VERSION) keepLoadedRecords(restored.state, unchangedRecords(restored.state, parts.live));
   // The whole document is the assembled one: hand back what storage returned instead.
   const quarantined = restored.quarantined.map((q) => (q.kind === 'document' ? { ...q, document: loaded } : q));
   for (const bad of unreadable) quarantined.push({ kind: 'operation', operationId: bad.operationId, record: bad.record, secrets: undefined, reason: bad.reason });
   return { state: restored.state, quarantined };
 }
 
-function restore(loaded: unknown, config: Parameters<typeof createState>[0]): RestoredDocument {
+/**
+ * The stored texts of the live records the restore kept exactly: the same parsed objects, the
+ * same owner flag, and no place in the LPA queue (decision D70).
+ */
+function unchangedRecords(state: CoreState, live: readonly LoadedLiveRecord[]): Map<string, string> {
+  const owners = new Set(Object.values(state.secrets.owners));
+  const lpa = new Set<string>(state.lpa.queue.map((command) => command.operationId));
+  if (state.lpa.active !== null) lpa.add(state.lpa.active);
+  const kept = new Map<string, string>();
+  for (const record of live) {
+    if (record.kept !== true || record.text === undefined || owners.has(record.id) !== record.owner || lpa.has(record.id)) continue;
+    kept.set(record.id, record.text);
+  }
+  return kept;
+}
+
+/** The live records of a whole document, in the form a header-and-records store gives them. */
+function liveRecordsOf(document: v.InferOutput<typeof FrameSchema>): LoadedLiveRecord[] {
+  return Object.keys(document.operations).map((id) => ({ id, record: document.operations[id], secrets: own(document.secrets.operations, id), owner: false }));
+}
+
+/** Restore a document; `parts` holds the records of a header-and-records store (its frame's maps are then empty). */
+function restore(loaded: unknown, config: Parameters<typeof createState>[0], parts?: DocumentParts): RestoredDocument {
   const fresh = (reason: string): RestoredDocument => ({ state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason }] });
   const migrated = migrateDocument(loaded);
   if (!migrated.ok) return fresh(migrated.reason);
@@ -232,42 +259,45 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0]): Re
     secrets: { operations: emptyMap(), owners: emptyMap() },
   };
 
-  for (const id of Object.keys(document.operations)) {
-    const record = document.operations[id];
-    const secrets = Object.hasOwn(document.secrets.operations, id) ? document.secrets.operations[id] : undefined;
-    const problem = operationProblem(state, id, record, secrets, ownerKeys);
+  const runtime = runtimeFor(state.config.timing);
+  for (const live of parts?.live ?? liveRecordsOf(document)) {
+    const { id, record, secrets } = live;
+    const problem = operationProblem(runtime, id, record, secrets, ownerKeys);
     if (problem !== null) {
       quarantined.push({ kind: 'operation', operationId: id, record, secrets, reason: problem });
       continue;
     }
+    live.kept = true;
     setOwn(state.operations, id, record as OperationRecord);
     if (secrets !== undefined) setOwn(state.secrets.operations, id, secrets as Secrets['operations'][string]);
   }
-  for (const id of Object.keys(document.finished)) {
-    const record = document.finished[id];
+  for (const [id, record] of parts?.finished ?? Object.keys(document.finished).map((id) => [id, document.finished[id]] as const)) {
     const checked = v.safeParse(FinishedSchema, record);
     const problem = !checked.success ? describeIssues(checked.issues) : checked.output.id !== id ? 'id: differs from its key' : null;
     if (problem !== null) quarantined.push({ kind: 'finished', operationId: id, record, reason: problem });
     else setOwn(state.finished, id, record as FinishedRecord);
   }
 
-  restoreIndexes(state, document, ownerKeys);
+  restoreIndexes(state, document, parts?.owners ?? Object.entries(document.secrets.owners), ownerKeys);
   orderFinished(state);
   state.nextOperationNumber = Math.max(state.nextOperationNumber, nextNumberAfter(state));
   return { state, quarantined };
 }
 
 /** Why one live operation cannot resume, or null when it can. */
-function operationProblem(state: CoreState, id: string, record: unknown, secrets: unknown, ownerKeys: Map<string, string>): string | null {
-  const checked = v.safeParse(OperationSchema, record);
-  if (!checked.success) return describeIssues(checked.issues);
-  const op = checked.output;
+function operationProblem(runtime: FlowRuntime, id: string, record: unknown, secrets: unknown, ownerKeys: Map<string, string>): string | null {
+  // The quick check first; valibot decides (and words the reason) only for a record it refuses.
+  if (!isPlainOperation(record)) {
+    const checked = v.safeParse(OperationSchema, record);
+    if (!checked.success) return describeIssues(checked.issues);
+  }
+  const op = record as OperationRecord;
   if (op.id !== id || op.context.operationId !== id) return 'id: differs from its key';
   const definition = flows[op.flow];
   const node = Object.hasOwn(definition.states, op.value) ? definition.states[op.value] : undefined;
   if (node === undefined) return `value: ${op.flow} has no state ${JSON.stringify(op.value.slice(0, 60))}`;
   if (node.type === 'final') return `value: ${op.value} is a final state, yet the operation is live`;
-  if (secrets !== undefined && !v.safeParse(SecretSchema, secrets).success) return 'secrets: not an activation code and confirmation code';
+  if (secrets !== undefined && !isPlainSecrets(secrets) && !v.safeParse(SecretSchema, secrets).success) return 'secrets: not an activation code and confirmation code';
   const code = (secrets as { activationCode?: string } | undefined)?.activationCode;
   const parsed = code === undefined ? undefined : parseActivationCode(code);
   const codeUsable = parsed?.ok === true;
@@ -276,7 +306,7 @@ function operationProblem(state: CoreState, id: string, record: unknown, secrets
   if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
   let downloads: boolean;
   try {
-    downloads = entryEffects(definition, runtimeFor(state.config.timing), op.value, op.context as OperationRecord['context']).some((action) => action.type === 'download');
+    downloads = entryEffects(definition, runtime, op.value, op.context as OperationRecord['context']).some((action) => action.type === 'download');
   } catch {
     return `context: ${op.flow} cannot resume in ${op.value} with it`;
   }
@@ -285,7 +315,7 @@ function operationProblem(state: CoreState, id: string, record: unknown, secrets
 }
 
 /** Rebuild the LPA queue, followers and owners so they name only the operations kept. */
-function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, ownerKeys: ReadonlyMap<string, string>): void {
+function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, owners: ReadonlyArray<readonly [string, unknown]>, ownerKeys: ReadonlyMap<string, string>): void {
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
   for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
@@ -300,8 +330,7 @@ function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSc
   }
   for (const op of Object.values(state.operations)) if (op.context.iccid !== null && !listed.has(op.id)) follow(state, op.context.iccid, op.id, listed);
   // Owners: keyed by profile identity (older documents keyed them by the full code).
-  for (const key of Object.keys(document.secrets.owners)) {
-    const id = document.secrets.owners[key];
+  for (const [key, id] of owners) {
     const code = live(id) ? own(state.secrets.operations, id)?.activationCode : undefined;
     if (code === undefined) continue;
     const canonical = ownerKeys.get(id as string) ?? ownerKey(code);

@@ -1,4 +1,4 @@
-import type { EffectParams } from '../../machines/definition';
+import type { EffectParams } from '../../machines/runtime';
 import type { Command, Report } from './commands';
 import type { OperationRecord } from './state';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_TIMING, EFFECT_NAMES } from '../../machines/definition';
+import { DEFAULT_TIMING } from '../../machines/definition';
+import { EFFECT_NAMES } from '../../machines/runtime';
 import { flows } from '../../machines/flows';
 import type { FlowContext, FlowEvent, FlowName } from '../../machines/types';
 import type { Command } from './commands';

@@ -26,12 +26,13 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   // Their records held their places in the LPA queue, rebuilt here.
   if (first !== null) markChanged(state, first);
   for (const id of queued) markChanged(state, id);
+  const runtime = runtimeFor(state.config.timing);
   for (const id of order) {
     const op = own(state.operations, id);
     if (op === undefined) continue;
     const callbacks = op.callbacks.length;
     const last = op.callbacks[callbacks - 1];
-    emit(state, op, entryEffects(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context), now, out);
+    emit(state, op, entryEffects(flows[op.flow], runtime, op.value, op.context), now, out);
     // Entry effects change a record only by a callback kept in its history (a report marks itself).
     if (op.callbacks.length !== callbacks || op.callbacks[callbacks - 1] !== last) markChanged(state, id);
   }

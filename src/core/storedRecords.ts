@@ -1,5 +1,5 @@
 import { ownerKeyOfSecrets } from './owners';
-import { own, setOwn } from './records';
+import { own } from './records';
 import { queuedFor, type QueuedCommand } from './lpaQueue';
 import type { CoreState, FinishedRecord, OperationRecord, Secrets } from './state';
 
@@ -90,11 +90,61 @@ export function recordOf(state: CoreState, operationId: string): string | null {
   return finished === undefined ? null : JSON.stringify({ finished });
 }
 
-/** Every record of `state`, for a full write. */
-export function allRecords(state: CoreState): Map<string, string> {
+/**
+ * Every record of `state`, for a full write. `loaded` holds records as storage returned them
+ * that still say what `state` holds (see {@link keepLoadedRecords}): their text is written back
+ * as it came instead of serializing the record again.
+ */
+export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string>): Map<string, string> {
   const records = new Map<string, string>();
-  for (const id of [...Object.keys(state.finished), ...Object.keys(state.operations)]) records.set(id, recordOf(state, id)!);
+  for (const id of Object.keys(state.finished)) records.set(id, recordOf(state, id)!);
+  for (const id of Object.keys(state.operations)) records.set(id, loaded?.get(id) ?? recordOf(state, id)!);
   return records;
+}
+
+/*
+ * Records restored exactly as loaded (decision D70). After a restart the first write replaces
+ * every record (D56: a late write of the previous host may have landed after the load), but a
+ * record the restore used whole says the same as its stored text: that text is handed back
+ * rather than serializing 100,000 records again. A side table keyed by the state, like the
+ * change marks: the host takes it once, then drops from it every id a later step marks.
+ */
+const loadedRecords = new WeakMap<CoreState, Map<string, string>>();
+
+/** Remember, for the first write after a restore, the stored text of records restored unchanged. */
+export function keepLoadedRecords(state: CoreState, records: Map<string, string>): void {
+  loadedRecords.set(state, records);
+}
+
+/** The records `keepLoadedRecords` noted for `state` (null when none), and forget them. */
+export function takeLoadedRecords(state: CoreState): Map<string, string> | null {
+  const records = loadedRecords.get(state);
+  loadedRecords.delete(state);
+  return records ?? null;
+}
+
+/** One live record as loaded: the objects parsed from its text, checked by restore one by one. */
+export interface LoadedLiveRecord {
+  readonly id: string;
+  /** The operation record (`live`), unchecked. */
+  readonly record: unknown;
+  /** Its secrets, unchecked, or undefined. */
+  readonly secrets: unknown;
+  /** Whether the record says it owns its code. */
+  readonly owner: boolean;
+  /** The stored text, when the record holds nothing `recordOf` would not write for an operation outside the LPA queue (D70). */
+  readonly text?: string;
+  /** Set by restore when it kept the record. */
+  kept?: true;
+}
+
+/** The records of a header-and-records store, beside the frame: restore checks them one by one. */
+export interface DocumentParts {
+  readonly live: readonly LoadedLiveRecord[];
+  /** Finished records by id, oldest first. */
+  readonly finished: ReadonlyArray<readonly [string, unknown]>;
+  /** Owner claims, in record order: the code as stored, and the id claiming it. */
+  readonly owners: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Whether what storage loaded is a header and records (rather than a whole document). */
@@ -107,21 +157,21 @@ export function isStoredRecords(loaded: unknown): loaded is StoredRecords {
  * migration, checks and quarantine as a document saved whole. A record that is not JSON, or not
  * a record, is returned apart (quarantined by the caller).
  */
-export function assembleDocument(stored: StoredRecords): { document: unknown; unreadable: Array<{ operationId: string; record: string; reason: string }> } {
+export function assembleDocument(stored: StoredRecords): { document: unknown; parts: DocumentParts; unreadable: Array<{ operationId: string; record: string; reason: string }> } {
   let header: unknown;
+  const live: LoadedLiveRecord[] = [];
+  const finished: Array<[string, FinishedRecord]> = [];
+  const owners: Array<[string, string]> = [];
+  const parts: DocumentParts = { live, finished, owners };
   try {
     header = JSON.parse(stored.header);
   } catch {
-    return { document: stored, unreadable: [] };
+    return { document: stored, parts, unreadable: [] };
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) return { document: stored, unreadable: [] };
-  const operations: Record<string, unknown> = Object.create(null);
-  const finished: Array<[string, FinishedRecord]> = [];
-  const secrets: Record<string, unknown> = Object.create(null);
-  const owners: Record<string, string> = Object.create(null);
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return { document: stored, parts, unreadable: [] };
   const queued: QueuedCommand[] = [];
   const unreadable: Array<{ operationId: string; record: string; reason: string }> = [];
-  const entries = stored.records instanceof Map ? [...stored.records] : Object.entries(stored.records);
+  const entries = stored.records instanceof Map ? stored.records : Object.entries(stored.records);
   for (const [id, text] of entries) {
     let record: unknown;
     try {
@@ -132,12 +182,12 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
     }
     const r = record as { live?: unknown; secrets?: { activationCode?: unknown }; owner?: unknown; queued?: unknown; finished?: unknown };
     if (typeof record === 'object' && record !== null && r.live !== undefined) {
-      setOwn(operations, id, r.live);
-      if (r.secrets !== undefined) setOwn(secrets, id, r.secrets);
+      const owner = r.owner === true;
       // Keyed by the code itself, as older documents keyed owners: restore turns it into the profile identity.
-      if (r.owner === true && typeof r.secrets?.activationCode === 'string') setOwn(owners, r.secrets.activationCode, id);
+      if (owner && typeof r.secrets?.activationCode === 'string') owners.push([r.secrets.activationCode, id]);
       // Malformed entries keep their place and are refused by restore's check of each queued command.
       if (Array.isArray(r.queued)) for (const entry of r.queued as unknown[]) queued.push(entry as QueuedCommand);
+      live.push(r.queued === undefined && hasOnlyPlainKeys(record) ? { id, record: r.live, secrets: r.secrets, owner, text } : { id, record: r.live, secrets: r.secrets, owner });
     } else if (typeof record === 'object' && record !== null && r.finished !== undefined) {
       finished.push([id, r.finished as FinishedRecord]);
     } else {
@@ -146,9 +196,14 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; un
   }
   // Finished operations oldest first, as the whole document keeps them (retention drops the oldest).
   finished.sort(([, a], [, b]) => endedAt(a) - endedAt(b));
-  const finishedMap: Record<string, unknown> = Object.create(null);
-  for (const [id, record] of finished) setOwn(finishedMap, id, record);
-  return { document: { ...(header as object), lpa: lpaOf(header as { lpa?: unknown }, queued), operations, finished: finishedMap, followers: {}, secrets: { operations: secrets, owners } }, unreadable };
+  // The records themselves are in `parts`: the document is the frame they are checked in.
+  return { document: { ...(header as object), lpa: lpaOf(header as { lpa?: unknown }, queued), operations: {}, finished: {}, followers: {}, secrets: { operations: {}, owners: {} } }, parts, unreadable };
+}
+
+/** True when a live record holds only what `recordOf` writes for one not waiting for the LPA. */
+function hasOnlyPlainKeys(record: object): boolean {
+  for (const key in record) if (key !== 'live' && key !== 'secrets' && !(key === 'owner' && (record as { owner?: unknown }).owner === true)) return false;
+  return true;
 }
 
 /**

@@ -48,6 +48,16 @@ export function callEffect<T>(
   later: (pending: Promise<void>) => void,
   secret?: string,
 ): PendingCall {
+  // A plain answer or a synchronous throw (every timer, UI call and sync storage write): settled at once, no closures made.
+  let value: unknown;
+  let then: ReturnType<typeof thenOf>;
+  try {
+    value = run();
+    then = thenOf(value);
+  } catch (error) {
+    return settledWith(settle, { ok: false, failure: failureOf(error, secret) });
+  }
+  if (then === undefined) return settledWith(settle, checked(value, check, secret));
   let settled = false;
   let ended: () => void = () => {};
   const end = (outcome: EffectOutcome<T>): void => {
@@ -68,18 +78,6 @@ export function callEffect<T>(
     },
     abandon: (failure) => end({ ok: false, failure }),
   };
-  let value: unknown;
-  try {
-    value = run();
-  } catch (error) {
-    failed(error);
-    return call;
-  }
-  const then = thenOf(value);
-  if (then === undefined) {
-    answered(value);
-    return call;
-  }
   // Adopt any thenable (another realm's promise included) into a native promise, which also flattens nested thenables.
   const adopted = new Promise<unknown>((resolve, reject) => {
     try {
@@ -90,10 +88,21 @@ export function callEffect<T>(
   });
   // Tracked until the call ends, by its answer or by `abandon` (a hung call must not keep the host busy).
   const done = new Promise<void>((resolve) => (ended = resolve));
-  if (settled) ended();
   later(done);
   void adopted.then(answered, failed);
   return call;
+}
+
+/** A call that ended before `callEffect` returned. */
+const SETTLED: PendingCall = Object.freeze({ settled: true, abandon: () => {} });
+
+function settledWith<T>(settle: (outcome: EffectOutcome<T>) => void, outcome: EffectOutcome<T>): PendingCall {
+  try {
+    settle(outcome);
+  } catch {
+    // As in `end`: a failing sink the host's handlers call must not escape.
+  }
+  return SETTLED;
 }
 
 /** The `then` of a thenable, or undefined for a plain value (also when reading `then` throws: see callEffect's catch). */

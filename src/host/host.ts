@@ -191,7 +191,7 @@ export function createHost(options: HostOptions): Host {
     } as Input;
     const result = step(state, timed);
     state = result.state;
-    changes.note(result.changed);
+    changes.note(state, result.changed);
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
     work.push({ kind: 'save' });
     for (const command of result.commands) work.push({ kind: 'command', command });

@@ -1,5 +1,5 @@
 import type { CoreState } from '../core/state';
-import { allRecords, headerOf, recordOf, type DocumentChanges } from '../core/storedRecords';
+import { allRecords, headerOf, recordOf, takeLoadedRecords, type DocumentChanges } from '../core/storedRecords';
 
 /**
  * What an incremental storage has not durably received yet: the ids steps changed since the
@@ -12,9 +12,16 @@ export class PendingChanges {
   #replace = true;
   /** The header the storage holds, as last handed to a write (null: unknown). */
   #header: string | null = null;
-  /** Collect what a step changed (its `StepResult.changed`). */
-  note(ids: ReadonlySet<string>): void {
-    if (this.#replace) return; // the next write writes every record anyway
+  /** Records a restore kept exactly as loaded, less those a step changed since: the replacing write hands their text back (D70). */
+  #loaded: Map<string, string> | null = null;
+  /** Collect what a step on `state` changed (its `StepResult.changed`). */
+  note(state: CoreState, ids: ReadonlySet<string>): void {
+    if (this.#replace) {
+      // The next write writes every record anyway; a record changed since the load is serialized anew.
+      this.#loaded ??= takeLoadedRecords(state);
+      if (this.#loaded !== null) for (const id of ids) this.#loaded.delete(id);
+      return;
+    }
     for (const id of ids) this.#ids.add(id);
   }
 
@@ -26,7 +33,9 @@ export class PendingChanges {
     if (this.#replace) {
       this.#replace = false;
       this.#ids.clear();
-      return { replace: true, header, put: allRecords(state), remove: [] };
+      const put = allRecords(state, this.#loaded ?? undefined);
+      this.#loaded = null;
+      return { replace: true, header, put, remove: [] };
     }
     const put = new Map<string, string>();
     const remove: string[] = [];

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { restoreDocument } from '../../src/core/document';
 import type { CoreState } from '../../src/core/state';
-import type { DocumentChanges } from '../../src/core/storedRecords';
+import { recordOf, type DocumentChanges } from '../../src/core/storedRecords';
 import type { Effects } from '../../src/host/effects';
 import { createHost, type Host } from '../../src/host/host';
 import { createSimulatedDevice, RecordStorage, type SimulatedDevice } from '../../src/sim/device/index';
@@ -103,6 +103,49 @@ describe('incremental storage', () => {
     expect(restored.lpa.queue.map((c) => c.operationId)).toEqual(ids.slice(1));
     await device.clock.advanceAsync(3_600_000);
     await host.idle();
+    expect(storage.mismatches).toEqual([]);
+  });
+
+  it("a restart's replacing write hands back the stored text of records restored unchanged, and serializes the others anew (D70)", async () => {
+    const first = hostOn(new WatchedStorage());
+    await first.host.start();
+    first.device.lpa.setDefaultOutcome('download', { slow: { durationMs: 8_000 } });
+    const inLine = [0, 1, 2].map((i) => operationIdOf(first.host.call(profileDownload(undefined, `1$smdp.example.com$LINE-MATCHING-ID-${i}`))));
+    const parked = [0, 1, 2].map((i) => operationIdOf(first.host.call(profileDownload(60, `1$smdp.example.com$PARKED-MATCHING-ID-${i}`))));
+    first.host.stop();
+    const stored = first.storage().load()!;
+    // Written back as loaded, a record keeps this indentation; serialized anew, it loses it.
+    const indented = new Map([...(stored.records as Map<string, string>)].map(([id, text]) => [id, JSON.stringify(JSON.parse(text), null, 1)]));
+    const withExtra = parked[2]!;
+    indented.set(withExtra, JSON.stringify({ ...JSON.parse(indented.get(withExtra)!), note: 'a key recordOf does not write' }, null, 1));
+    // Two records claiming to own one code: the later keeps the claim, the earlier's stored owner flag is stale.
+    const [claimant, rival] = parked as [string, string, string];
+    const rivalRecord = JSON.parse(indented.get(rival)!) as { secrets: { activationCode: string }; owner?: true };
+    rivalRecord.secrets.activationCode = (JSON.parse(indented.get(claimant)!) as { secrets: { activationCode: string } }).secrets.activationCode;
+    indented.set(rival, JSON.stringify(rivalRecord, null, 1));
+    const storage = new WatchedStorage({ header: stored.header, records: indented });
+    /** What recordOf gives for each id at the moment of the replacing write. */
+    let held: Map<string, string> | null = null;
+    const second = hostOn(storage);
+    const write = storage.write.bind(storage);
+    storage.write = (changes) => {
+      // Every record of the replacing write says what the host's state holds at that moment.
+      held ??= new Map([...changes.put.keys()].map((id) => [id, recordOf(second.host.state(), id)!]));
+      write(changes);
+    };
+    storage.expected = () => second.host.state();
+    await second.host.start();
+    const replacing = storage.changes[0]!;
+    expect(replacing.replace).toBe(true);
+    expect([...replacing.put.keys()].sort()).toEqual([...inLine, ...parked].sort());
+    for (const [id, text] of replacing.put) expect(JSON.parse(text)).toEqual(JSON.parse(held!.get(id)!));
+    expect(rivalRecord.owner).toBe(true);
+    expect(replacing.put.get(rival)).toBe(indented.get(rival));
+    // The LPA's operations had their places rebuilt; the stale owner flag and the stray key are written as recordOf writes them.
+    for (const id of [...inLine, claimant, withExtra]) expect(replacing.put.get(id)).toBe(held!.get(id));
+    expect(JSON.parse(replacing.put.get(claimant)!)).not.toHaveProperty('owner');
+    await second.device.clock.advanceAsync(3_600_000 * 2);
+    await second.host.idle();
     expect(storage.mismatches).toEqual([]);
   });
 
