@@ -202,13 +202,34 @@ export function restoreDocument(loaded: unknown, config: Parameters<typeof creat
 function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createState>[0]): RestoredDocument {
   const { document, parts, unreadable } = assembleDocument(loaded);
   if (document === loaded) return { state: createState(config), quarantined: [{ kind: 'document', document: loaded, reason: 'header: expected a JSON object' }] };
+  // An older format: its records folded back into one document, so that its migrations see them all.
+  if ((document as { version?: unknown }).version !== STATE_VERSION) return withStoredDocument(loaded, restore(wholeDocumentOf(document, parts), config), unreadable);
   const restored = restore(document, config, parts);
   // Not migrated: a kept record's stored text says what the state holds, so the first write can hand it back.
-  if ((document as { version?: unknown }).version === STATE_VERSION) keepLoadedRecords(restored.state, unchangedRecords(restored.state, parts.live));
-  // The whole document is the assembled one: hand back what storage returned instead.
+  keepLoadedRecords(restored.state, unchangedRecords(restored.state, parts.live));
+  return withStoredDocument(loaded, restored, unreadable);
+}
+
+/** What a restore from records returns: the whole document as storage returned it, and the records that were not JSON. */
+function withStoredDocument(loaded: StoredRecords, restored: RestoredDocument, unreadable: ReturnType<typeof assembleDocument>['unreadable']): RestoredDocument {
   const quarantined = restored.quarantined.map((q) => (q.kind === 'document' ? { ...q, document: loaded } : q));
   for (const bad of unreadable) quarantined.push({ kind: 'operation', operationId: bad.operationId, record: bad.record, secrets: undefined, reason: bad.reason });
   return { state: restored.state, quarantined };
+}
+
+/** The frame with its records put back in its maps: the whole document the records were split from. */
+function wholeDocumentOf(frame: unknown, parts: DocumentParts): unknown {
+  const operations: Record<string, unknown> = Object.create(null);
+  const secrets: Record<string, unknown> = Object.create(null);
+  const owners: Record<string, unknown> = Object.create(null);
+  const finished: Record<string, unknown> = Object.create(null);
+  for (const live of parts.live) {
+    operations[live.id] = live.record;
+    if (live.secrets !== undefined) secrets[live.id] = live.secrets;
+  }
+  for (const [key, id] of parts.owners) owners[key] = id;
+  for (const [id, record] of parts.finished) finished[id] = record;
+  return { ...(frame as object), operations, finished, secrets: { operations: secrets, owners } };
 }
 
 /**
