@@ -1,0 +1,120 @@
+// @ts-check
+/*
+ * `npm run lint`: typescript-eslint's type-checked recommendations over every TypeScript file we
+ * write, and the house's rules: which room may import which (decisions.md#d67-the-linter-keeps-the-layers),
+ * what the pure core may never touch, and no import cycles among our files.
+ */
+import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/** Tests may reach for anything; the room rules are about the code a test exercises. */
+const TESTS = ['**/*.test.ts'];
+
+/** Every room's code except its own: `except` names what the room may import (node_modules = packages). */
+const onlyFrom = (target, allowed, message) => ({ target, from: '.', except: [...allowed, './node_modules'], message });
+
+/** The outside world a pure function must take as input (D24): the clock, timers, randomness, I/O. */
+const IMPURE_GLOBALS = [
+  ['Date', 'the clock: take `now` from the input'],
+  ['performance', 'the clock: take `now` from the input'],
+  ['setTimeout', 'timers: return a scheduler.set command'],
+  ['setInterval', 'timers: return a scheduler.set command'],
+  ['setImmediate', 'timers: return a command'],
+  ['queueMicrotask', 'timers: return a command'],
+  ['crypto', 'randomness: take ids from the input'],
+  ['fetch', 'I/O: return a command for the host to run'],
+  ['XMLHttpRequest', 'I/O: return a command for the host to run'],
+  ['localStorage', 'I/O: the host saves the state'],
+  ['sessionStorage', 'I/O: the host saves the state'],
+  ['indexedDB', 'I/O: the host saves the state'],
+  ['process', 'I/O: the core runs in a web view too'],
+  ['globalThis', 'the global object: what it holds is the outside world'],
+  ['window', 'the global object: what it holds is the outside world'],
+  ['self', 'the global object: what it holds is the outside world'],
+].map(([name, why]) => ({ name, message: `The pure core never uses ${name} — ${why} (D24).` }));
+
+const NO_FILE_WRITES = { name: 'write-file-atomic', message: 'Only src/node writes files.' };
+
+export default tseslint.config(
+  // Built, generated or compiled against the packed tarball (scripts/check-package.ts), not written here.
+  { ignores: ['dist/**', 'docs/api/**', 'artifacts/**', 'coverage/**', '.stryker/**', 'scripts/package-check/consumer/**'] },
+  {
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    plugins: { 'import-x': importX },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    settings: {
+      // import-x reads only .js files unless told: our sources are .ts, imported without extension.
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })],
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Cycles among our own files only: following packages costs time and finds nothing of ours.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+
+  // The library runs in a web view: only the Node entry points (src/node, src/testing) and the
+  // tools (src/cli, src/docs) import Node's modules or use `process`.
+  {
+    files: ['src/**/*.ts', 'machines/**/*.ts'],
+    ignores: [...TESTS, 'src/node/**', 'src/testing/**', 'src/cli/**', 'src/docs/**'],
+    rules: {
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-globals': ['error', { name: 'process', message: 'The library runs in a web view: only src/node, src/testing and the tools use process.' }],
+      'no-restricted-imports': ['error', NO_FILE_WRITES],
+    },
+  },
+
+  // The rooms and what each may import (README, Layout). These blocks come after the library's:
+  // a later block's options for a rule replace an earlier one's, so each repeats the library's. Judged on resolved paths, so `../x` and
+  // `../../src/x` spell the same room.
+  {
+    files: ['src/domain/**/*.ts', 'machines/**/*.ts', 'src/core/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            onlyFrom('./src/domain', ['./src/domain'], 'src/domain imports nothing of ours.'),
+            onlyFrom('./machines', ['./machines', './src/domain'], 'machines import only src/domain.'),
+            onlyFrom('./src/core', ['./src/core', './src/domain', './machines'], 'src/core imports only src/domain and machines.'),
+            { target: './src/core', from: './machines/xstate.ts', message: 'The core runs the definitions itself and ships no xstate.' },
+          ],
+        },
+      ],
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-globals': ['error', ...IMPURE_GLOBALS],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'randomness: take ids from the input (D24).' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/core/**/*.ts'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', NO_FILE_WRITES, { name: 'xstate', message: 'Only machines/xstate.ts imports xstate.' }] },
+  },
+  {
+    // xstate's own timers and actors would run real time inside a machine (D24): deadlines are commands.
+    files: ['machines/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        NO_FILE_WRITES,
+        { name: 'xstate', importNames: ['fromPromise', 'fromCallback', 'fromObservable', 'fromEventObservable'], message: 'Effects are commands, not actors (D24).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='after'][value.type='ObjectExpression']", message: "xstate's delayed transitions run a real timer: use a deadline (D24)." },
+        { selector: "Property[key.name='invoke']", message: 'Invoked actors run outside the step: return a command (D24).' },
+        { selector: "Property[key.name='delay']", message: "xstate's delayed events run a real timer: use a deadline (D24)." },
+      ],
+    },
+  },
+);
