@@ -34,7 +34,7 @@ export interface ConformanceCase {
   /** Which flow it checks. */
   readonly flow: FlowName;
   /** Resolves when every check passed; rejects with a {@link ConformanceError} naming the step. */
-  run(): Promise<void>;
+  readonly run: () => Promise<void>;
 }
 
 /**
