@@ -102,9 +102,32 @@ export default tseslint.config(
     },
   },
 
-  // The rooms and what each may import (README, Layout). These blocks come after the library's:
-  // a later block's options for a rule replace an earlier one's, so each repeats the library's. Judged on resolved paths, so `../x` and
-  // `../../src/x` spell the same room.
+  // The library's other rooms, as their index files say: each imports only the rooms below it.
+  {
+    files: ['src/host/**/*.ts', 'src/portal/**/*.ts', 'src/webview/**/*.ts', 'src/sim/**/*.ts', 'src/node/**/*.ts', 'src/descriptions/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            onlyFrom('./src/host', ['./src/host', './src/core', './src/domain', './machines'], 'src/host imports only src/core, src/domain and machines.'),
+            onlyFrom('./src/portal', ['./src/portal', './src/host', './src/core', './src/domain'], 'src/portal imports only src/host, src/core and src/domain.'),
+            onlyFrom('./src/webview', ['./src/webview', './src/portal', './src/host', './src/core', './src/domain'], 'src/webview imports only src/portal, src/host, src/core and src/domain.'),
+            onlyFrom('./src/sim', ['./src/sim', './src/portal', './src/host', './src/core', './src/domain', './machines'], 'src/sim imports only src/portal, src/host, src/core, src/domain and machines.'),
+            onlyFrom('./src/node', ['./src/node', './src/host', './src/core', './src/domain'], 'src/node imports only src/host, src/core and src/domain.'),
+            onlyFrom('./src/descriptions', ['./src/descriptions', './src/domain'], 'src/descriptions imports only src/domain.'),
+            { target: ['./src/host', './src/portal', './src/webview', './src/sim', './src/node'], from: './machines/xstate.ts', message: 'Only ./machines and ./testing ship xstate.' },
+          ],
+        },
+      ],
+    },
+  },
+
+  // The pure rooms and what each may import (README, Layout), judged on resolved paths, so `../x`
+  // and `../../src/x` are the same room. These blocks come after the library's: a later block's
+  // options for a rule replace an earlier one's, so each repeats what the library's forbid.
   {
     files: ['src/domain/**/*.ts', 'machines/**/*.ts', 'src/core/**/*.ts'],
     ignores: TESTS,
