@@ -56,8 +56,9 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // `_name` drops a property from a rest copy, as tsc's noUnusedLocals allows.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // `let x;` then `x = make({ ...callbacks that read x })`: a const there would be read in its dead zone if a callback ran early.
-      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // `let x;` then `x = make({ ...callbacks that read x })`: a const there would be read in its dead zone if a callback ran early;
+      // `let { state, ids } = ...` where only state changes stays one statement.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true, destructuring: 'all' }],
       // node:test's describe and it return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test'] }] }],
       // One import statement per module (src/host/effects.ts had two of one module).

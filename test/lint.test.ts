@@ -42,6 +42,12 @@ describe('the layer rules', () => {
     ]);
   });
 
+  it('the host importing the simulator is a restricted path', async () => {
+    expect(await rulesReported('src/host/probe.ts', "import { startSimulator } from '../sim/index';\nexport const started = startSimulator;\n")).toEqual([
+      'import-x/no-restricted-paths',
+    ]);
+  });
+
   it('the simulator importing Node is reported; the Node kit may', async () => {
     const code = "import { readFileSync } from 'node:fs';\nexport const used = readFileSync;\n";
     expect(await rulesReported('src/sim/probe.ts', code)).toEqual(['import-x/no-nodejs-modules']);
