@@ -102,7 +102,7 @@ for (const flow of FLOW_NAMES) {
             } catch (error) {
               t.crashes++;
               const problems = (error as { actual?: unknown }).actual;
-              throw new Error(`${kind} at ${point}: ${error instanceof Error ? error.message : String(error)} ${problems === undefined ? "" : JSON.stringify(problems)}`);
+              throw new Error(`${kind} at ${point}: ${error instanceof Error ? error.message : String(error)} ${problems === undefined ? "" : JSON.stringify(problems)}`, { cause: error });
             }
             judge(run, uninterrupted, t);
             const where = `${kind} at ${point}`;

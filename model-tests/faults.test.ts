@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import vm from 'node:vm';
 import type { FlowName } from '../machines/types';
 import { settleMicrotasks } from '../src/sim/device/index';
-import { activationCallbacks, CASES, CONFIRMATION_ERRORS, expectFailed, FAILURES, faultWorld, handOff, MAX_CONFIRMATION_ATTEMPTS, MAX_DISCOVERY_ATTEMPTS, scenario, type FaultWorld, type Phase } from './faultCases';
+import { activationCallbacks, CASES, CONFIRMATION_ERRORS, expectFailed, FAILURES, faultWorld, handOff, MAX_CONFIRMATION_ATTEMPTS, MAX_DISCOVERY_ATTEMPTS, scenario, type FaultWorld } from './faultCases';
 import { MINUTE } from '../src/testing/scenarios';
 
 /*
@@ -145,7 +145,7 @@ describe('fault injection: hostile LPA answers at every LPA call', () => {
         it(`${h.kind}: profileActivationComplete(unknownError), report failed, the LPA free`, async () => {
           const w = await faultWorld(c.profiles, { lpaTimeoutMs: LPA_TIMEOUT_MS });
           try {
-            c.run(w, () => void (w.hostile = { phase: c.phase as Phase, answer: h.answer }));
+            c.run(w, () => void (w.hostile = { phase: c.phase, answer: h.answer }));
             await settleMicrotasks();
             if (h.hangs === true) await w.device.clock.advanceAsync(LPA_TIMEOUT_MS);
             await w.host.idle();

@@ -54,7 +54,7 @@ export function exploreGraph(machine: AnyStateMachine, input: FlowInput, events:
     initial ??= key;
     nodes.set(key, snapshot);
     const out: Edge[] = [];
-    for (const { event, state: next } of Object.values(transitions) as Array<{ event: unknown; state: unknown }>) {
+    for (const { event, state: next } of Object.values<{ event: unknown; state: unknown }>(transitions)) {
       const flowEvent = event as FlowEvent;
       const { next: stepped, effects } = stepMachine(snapshot, flowEvent);
       const to = nodeKey(next as FlowSnapshot);

@@ -99,7 +99,7 @@ export async function startReferenceHost(options: ReferenceHostOptions): Promise
     onDiagnostic: diagnosed,
   });
   const scheduler = real ? (options.scheduler ?? plainScheduler()) : device.effects.scheduler;
-  const toast = device.effects.ui.toast;
+  const deviceUi = device.effects.ui;
   host = createHost({
     effects: {
       ...device.effects,
@@ -111,7 +111,7 @@ export async function startReferenceHost(options: ReferenceHostOptions): Promise
       ui: {
         ...device.effects.ui,
         toast(operationId) {
-          toast(operationId);
+          deviceUi.toast(operationId);
           options.onToast?.(operationId);
           if (options.acceptToasts === true) queueMicrotask(() => host?.user.acceptToast(operationId));
         },

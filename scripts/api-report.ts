@@ -20,7 +20,7 @@ export const API_REPORT_FOLDER = join(ROOT, 'api');
  * from the entry point that names it. Any other unexported type fails the check.
  */
 const ACCEPTED_UNEXPORTED: Readonly<Record<string, string>> = {
-  Untimed: "a module-local helper of Host.send's parameter in src/host/host.ts (Input without `now`)",
+  Untimed: "the host's helper for Host.send's parameter in src/host/untimed.ts (Input without `now`)",
 };
 
 /** What the check found for one entry point. */

@@ -120,7 +120,7 @@ async function browserRun(script: string): Promise<{ op: { id: string }; receive
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => void (message.type() === 'error' && problems.push(`console error: ${message.text()}`)));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const result = (await page.evaluate('window.result')) as Awaited<ReturnType<typeof browserRun>>;
+    const result = await page.evaluate<Awaited<ReturnType<typeof browserRun>>>('window.result');
     expect(problems.length === 0, problems.join('\n'));
     return result;
   } finally {

@@ -1,5 +1,6 @@
 /**
  * mobile-plans-fulfillment: the host side of the Mobile Plans eSIM fulfillment contract.
+ * Room: the root entry point's list of names; imports src/host, src/core, src/domain, src/portal and machines' definitions, never xstate.
  *
  * - {@link createHost}: the embedded runtime a host application drives with its `Effects`.
  * - {@link step}: the pure core (no I/O, clock or randomness; it owns its input), for hosts that run it themselves.

@@ -180,7 +180,7 @@ function describeCall(call: PortalCall): string {
         return ['payload'];
     }
   })();
-  return `${call.entryPoint}(${args.map((a, i) => (i === 0 ? a : JSON.stringify(a))).join(', ')})`;
+  return `${call.entryPoint}(${args.map((a, i) => (i === 0 && typeof a === 'string' ? a : JSON.stringify(a))).join(', ')})`;
 }
 
 function describeReply(reply: Reply): string {

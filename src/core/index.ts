@@ -1,3 +1,4 @@
+/** Room: the pure engine (`step`, the flow interpreter, hand-offs, the LPA queue, restore); imports only src/domain and machines (never machines/xstate.ts), no clock, timers, randomness or I/O (rules: eslint.config.mjs). */
 export { step, type StepResult } from './step';
 export { createState, cloneState, DEFAULT_CONFIG, STATE_VERSION } from './state';
 export type { CoreConfig, CoreState, OperationRecord, FinishedRecord, Secrets } from './state';

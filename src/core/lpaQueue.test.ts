@@ -56,9 +56,8 @@ describe('the LPA queue through the core', () => {
   });
 
   it('sends an lpa.enable with its ICCID only: the download secrets stay with lpa.download', () => {
-    let { state, ids } = queued(1);
+    const { state, ids } = queued(1);
     const result = step(state, { type: 'lpa.downloaded', now: 1, operationId: ids[0]!, iccid: '89012345678901234566' });
-    state = result.state;
     expect(result.commands.filter((c) => c.type === 'lpa.enable')).toEqual([{ type: 'lpa.enable', operationId: ids[0], iccid: '89012345678901234566' }]);
   });
 

@@ -145,10 +145,15 @@ export function actionLabel(action: ActionInfo): string {
   return `${action.type}${paramsLabel(action.params)}`;
 }
 
+/** A primitive's text (as an unknown: the narrowed `{}` reads to the linter like an object). */
+function primitiveText(value: unknown): string {
+  return String(value);
+}
+
 function paramsLabel(params: unknown): string {
   if (params === undefined) return '';
   if (typeof params === 'function') return '(…)';
-  if (typeof params !== 'object' || params === null) return `(${String(params)})`;
+  if (typeof params !== 'object' || params === null) return `(${primitiveText(params)})`;
   const entries = Object.entries(params as Record<string, unknown>);
   return entries.length === 0 ? '' : `(${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')})`;
 }

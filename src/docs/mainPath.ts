@@ -107,7 +107,7 @@ function pathToSuccess(scenario: Scenario, from: AnyMachineSnapshot): Array<{ ev
   const best = [...paths].sort((a, b) => a.weight - b.weight)[0];
   if (best === undefined) throw new Error(`${scenario.flow}: no path reaches ${scenario.success}`);
   return best.steps
-    .filter((s) => !s.event.type.startsWith('xstate.'))
+    .filter((s) => !(s.event as { type: string }).type.startsWith('xstate.'))
     .map((s) => ({ event: s.event as FlowEvent, state: s.state.value as string }));
 }
 

@@ -1,5 +1,6 @@
 /**
- * The domain layer: values and their validation, pure and free of xstate. Everything public
+ * Room: the domain — every name and value of the spec and its validation; imports nothing of
+ * ours and no Node modules, pure and free of xstate (rules: eslint.config.mjs). Everything public
  * in `src/domain` is exported here.
  */
 export { ok, err, domainError, type Result, type DomainError, type DomainErrorCode } from './result';

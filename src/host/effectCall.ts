@@ -28,7 +28,7 @@ export interface PendingCall {
   /** True once the call has ended (answered, failed or abandoned). */
   readonly settled: boolean;
   /** End the call now with `failure` (a timeout); a later answer is ignored. */
-  abandon(failure: EffectFailure): void;
+  readonly abandon: (failure: EffectFailure) => void;
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { ProfileState } from '../../machines/types';
+import type { ProfileState, ProgressStage } from '../../machines/types';
 import type { CallbackScript, DiagnosticNotice, Report } from '../core/commands';
 import type { CoreState } from '../core/state';
 import type { DocumentChanges, StoredRecords } from '../core/storedRecords';
-import type { ProgressStage } from '../../machines/types';
 
 /** A value now or later: every effect may answer synchronously or with a promise. */
 export type MaybePromise<T> = T | Promise<T>;

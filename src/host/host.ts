@@ -1,16 +1,16 @@
-import type { FlowName, Outcome } from '../../machines/types';
+import type { FlowName, FlowTiming, Outcome } from '../../machines/types';
 import type { Command } from '../core/commands';
 import type { Input, PortalCall, Reply } from '../core/inputs';
 import { restoreDocument, type Quarantined } from '../core/document';
 import { createState, type CoreConfig, type CoreState } from '../core/state';
 import { step } from '../core/step';
-import type { FlowTiming } from '../../machines/types';
 import type { NetworkRegistrationState } from '../domain/enums';
 import type { Effects } from './effects';
 import { callEffect } from './effectCall';
 import { runCommand, type RunContext } from './run';
 import { WorkQueue } from './workQueue';
 import { PendingChanges } from './pendingChanges';
+import type { Untimed } from './untimed';
 
 /** Host configuration: the core's, each part optional, and the host's own. */
 export type HostConfig = Partial<Omit<CoreConfig, 'timing'>> & {
@@ -32,9 +32,6 @@ export interface OperationView {
   /** How it ended; absent while it is live. */
   readonly outcome?: Outcome;
 }
-
-/** Inputs that carry no time: the host stamps them with `effects.now()`. */
-type Untimed<T> = T extends { now: number } ? Omit<T, 'now'> : never;
 
 /** The embedded runtime: feeds inputs to the pure core and executes what it asks for. */
 export interface Host {

@@ -5,15 +5,16 @@ import { parseActivationCode } from '../domain/activationCode';
 import { validateIccid } from '../domain/iccid';
 import { activationErrorIn, callEffect, type AnswerCheck, type EffectFailure, type EffectOutcome, type PendingCall } from './effectCall';
 import type { Effects } from './effects';
+import type { Untimed } from './untimed';
 
 /** What running a command needs from the host. */
 export interface RunContext {
   readonly effects: Effects;
   /** Feed an effect's answer back to the core. */
-  send(input: DistributiveOmit<Input, 'now'>): void;
+  send(input: Untimed<Input>): void;
   fire(timerId: string): void;
   /** Count an effect answer in flight until `pending` resolves (it never rejects). */
-  track(pending: Promise<void>): void;
+  readonly track: (pending: Promise<void>) => void;
   /** Report a failed effect as a diagnostic; `message` is already masked. */
   effectFailed(what: string, message: string): void;
   isStopped(): boolean;
@@ -26,8 +27,6 @@ export interface RunContext {
   /** The LPA timeouts armed now, by timer id, so that `stop` can clear them. */
   readonly lpaTimeouts: Set<string>;
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The timer id of an LPA call's timeout; apart from the operations' own timers (their ids). */
 export function lpaTimeoutId(operationId: string): string {
@@ -193,10 +192,10 @@ function runLpa(command: LpaCommand, ctx: RunContext): void {
 
 /** `effects.modem.present()`, when the host has it; a modem is assumed without it, and when it throws (the download then says what is wrong). */
 function modemPresent(ctx: RunContext): boolean {
-  const present = ctx.effects.modem.present;
-  if (present === undefined) return true;
+  const modem = ctx.effects.modem;
+  if (modem.present === undefined) return true;
   let answer: unknown = true;
-  callEffect(() => present.call(ctx.effects.modem), (value) => value, (outcome) => {
+  callEffect(() => modem.present?.(), (value) => value, (outcome) => {
     if (outcome.ok) answer = outcome.value;
     else ctx.effectFailed('modem.present', outcome.failure.message);
   }, ctx.track);

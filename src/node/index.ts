@@ -1,6 +1,7 @@
 /**
  * `mobile-plans-fulfillment/node`: the durable host kit for hosts that run in Node.js (an
  * Electron main process, a service, a test rig). The only entry point that uses Node's modules.
+ * Room: imports src/host, src/core, src/domain, Node's modules and write-file-atomic (rules: eslint.config.mjs).
  *
  * - {@link fileStorage}: `StorageEffects` in a directory of files, written atomically, that
  *   survives a crash at any moment.

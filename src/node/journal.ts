@@ -60,5 +60,5 @@ export function parseJournal(text: string): JournalEntry | null {
   const isPair = (pair: unknown): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
   if (!Array.isArray(entry.put) || !entry.put.every(isPair)) return null;
   if (!Array.isArray(entry.remove) || !entry.remove.every((id) => typeof id === 'string')) return null;
-  return { replace: entry.replace, header: entry.header, put: entry.put, remove: entry.remove as string[] };
+  return { replace: entry.replace, header: entry.header, put: entry.put, remove: entry.remove };
 }

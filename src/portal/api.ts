@@ -200,7 +200,7 @@ export function createPortalApi(host: PortalHost, options: PortalApiOptions): Po
       } catch (error) {
         removeDefined(globalObject, defined);
         defined = [];
-        throw new TypeError(`the portal API could not be installed: ${error instanceof Error ? error.message : 'a global could not be defined'}`);
+        throw new TypeError(`the portal API could not be installed: ${error instanceof Error ? error.message : 'a global could not be defined'}`, { cause: error });
       }
       page = globalObject;
     },

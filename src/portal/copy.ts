@@ -147,18 +147,15 @@ function copyObject(object: object, path: string, depth: number, limits: CopyLim
 
 /**
  * What kind of indexed built-in `object` is (typed arrays, buffers, boxed strings), or null.
- * Brand checks only: they read internal slots, never a getter or a trap of the page's.
+ * Brand checks only: they read internal slots, never a getter or a trap of the page's (the
+ * intrinsic `byteLength` getter, run on `object`, throws unless it is that kind of buffer).
  */
 function exoticKind(object: object): string | null {
   if (ArrayBuffer.isView(object)) return 'binary data (a typed array or DataView)';
-  if (isBranded(() => Reflect.apply(byteLengthOf(ArrayBuffer.prototype), object, []))) return 'an ArrayBuffer';
-  if (typeof SharedArrayBuffer === 'function' && isBranded(() => Reflect.apply(byteLengthOf(SharedArrayBuffer.prototype), object, []))) return 'a SharedArrayBuffer';
+  if (isBranded(() => Reflect.get(ArrayBuffer.prototype, 'byteLength', object))) return 'an ArrayBuffer';
+  if (typeof SharedArrayBuffer === 'function' && isBranded(() => Reflect.get(SharedArrayBuffer.prototype, 'byteLength', object))) return 'a SharedArrayBuffer';
   if (isBranded(() => String.prototype.valueOf.call(object))) return 'a String object';
   return null;
-}
-
-function byteLengthOf(prototype: object): () => unknown {
-  return Object.getOwnPropertyDescriptor(prototype, 'byteLength')!.get! as () => unknown;
 }
 
 function isBranded(check: () => unknown): boolean {

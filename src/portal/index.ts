@@ -2,6 +2,7 @@
  * `mobile-plans-fulfillment/portal`: the bridge between an operator's portal page and the host.
  * `createPortalApi(host, options).install(window)` defines every generation's objects on the
  * page; everything the page passes is copied into plain data and checked before the host sees it.
+ * Room: imports only src/host, src/core and src/domain, no Node modules (rules: eslint.config.mjs).
  *
  * Every name is listed on purpose (api/portal.api.md); the copying and callback helpers stay inside.
  * @packageDocumentation

@@ -1,6 +1,7 @@
 /**
  * `mobile-plans-fulfillment/sim`: the simulator for portal developers and the simulated device
  * for host engineers and tests.
+ * Room: imports only src/portal, src/host, src/core, src/domain and machines' definitions, no Node modules (rules: eslint.config.mjs).
  *
  * - {@link startSimulator}: a simulated device, a host on it and every generation's page
  *   objects, driven through the returned controller (the browser script's `MobilePlansSim.start`).

@@ -34,7 +34,7 @@ export interface ConformanceCase {
   /** Which flow it checks. */
   readonly flow: FlowName;
   /** Resolves when every check passed; rejects with a {@link ConformanceError} naming the step. */
-  run(): Promise<void>;
+  readonly run: () => Promise<void>;
 }
 
 /**
@@ -62,7 +62,9 @@ export function conformanceCases(options: ConformanceOptions): ConformanceCase[]
 /** The flows asked for, checked. @throws {TypeError} naming the valid flows */
 export function checkedFlows(flows: readonly FlowName[] | undefined): readonly FlowName[] {
   if (flows === undefined) return FLOW_NAMES;
-  const unknown = Array.isArray(flows) ? flows.filter((f) => !FLOW_NAMES.includes(f)) : [flows];
+  // A JavaScript caller may pass anything: read it as unknown values.
+  const given: readonly unknown[] = Array.isArray(flows) ? (flows as readonly unknown[]) : [flows];
+  const unknown = given.filter((f) => !(FLOW_NAMES as readonly unknown[]).includes(f));
   if (unknown.length > 0) throw new TypeError(`unknown flow ${unknown.map((f) => JSON.stringify(f)).join(', ')}; the flows are ${FLOW_NAMES.join(', ')}`);
   return flows;
 }

@@ -40,7 +40,7 @@ export function coverageReport(flows: readonly FlowName[] = FLOW_NAMES, kind: Pa
       },
     ];
   });
-  return Object.fromEntries(entries) as CoverageReport;
+  return Object.fromEntries(entries);
 }
 
 /** The report as a table for the console. */

@@ -3,6 +3,7 @@
  * check a host's own `Effects` (LPA, modem, scheduler, UI, storage) through `createHost`, under
  * any test runner; the same paths as plain data (`pathsFor`) let a host in another language
  * replay them.
+ * Room: Node only; imports src/sim, src/host, src/core, src/domain, machines and xstate.
  * @packageDocumentation
  */
 export { conformanceCases, conformanceCoverage, type ConformanceCase, type ConformanceCoverage, type ConformanceOptions } from './conformance';

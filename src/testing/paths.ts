@@ -139,7 +139,7 @@ export function coveredBy(paths: readonly GeneratedPath[]): Covered {
 
 /** An event as a test name shows it: its type and its values, without the time and the ICCID (always the model's). */
 function eventLabel(event: FlowEvent): string {
-  const values = Object.entries(event)
+  const values = Object.entries(event as Record<string, unknown>)
     .filter(([key]) => key !== 'type' && key !== 'now' && key !== 'iccid')
     .map(([, value]) => (typeof value === 'object' && value !== null && 'masked' in value ? String(value.masked) : String(value)));
   return values.length === 0 ? event.type : `${event.type}(${values.join(', ')})`;

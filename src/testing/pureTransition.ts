@@ -29,16 +29,19 @@ function inertScope(machine: AnyStateMachine): InertScope {
   return inert;
 }
 
+/** The scope parameter of a machine method as xstate types it (its AnyActorScope is ActorScope<any, ...>). */
+type ScopeOf<M extends 'getInitialSnapshot' | 'transition'> = M extends 'transition' ? Parameters<AnyStateMachine['transition']>[2] : Parameters<AnyStateMachine['getInitialSnapshot']>[0];
+
 /** xstate's pure `initialTransition(machine, input)`, through a reused inert scope. */
 export function pureInitialTransition(machine: AnyStateMachine, input: unknown): [AnyMachineSnapshot, MachineAction[]] {
   const inert = inertScope(machine);
-  return [machine.getInitialSnapshot(inert.scope, input), inert.actions];
+  return [machine.getInitialSnapshot(inert.scope as ScopeOf<'getInitialSnapshot'>, input), inert.actions];
 }
 
 /** xstate's pure `transition(machine, snapshot, event)`, through a reused inert scope. */
 export function pureTransition(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: { type: string }): [AnyMachineSnapshot, MachineAction[]] {
   const inert = inertScope(machine);
-  return [machine.transition(snapshot, event, inert.scope), inert.actions];
+  return [machine.transition(snapshot, event, inert.scope as ScopeOf<'transition'>), inert.actions];
 }
 
 /**

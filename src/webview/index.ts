@@ -6,6 +6,8 @@
  * One transport per web view: {@link nativeTransport} (WebView2, WKWebView, Android),
  * {@link electronTransport}, {@link playwrightTransport} and {@link cdpTransport} (DevTools
  * bindings). docs/webview.md has the native code of each.
+ * Room: imports only src/portal, src/host, src/core and src/domain, no Node modules (rules: eslint.config.mjs); `page/` is
+ * the page script's source, `transports/` one file per web view.
  *
  * Every name is listed on purpose (api/webview.api.md).
  * @packageDocumentation

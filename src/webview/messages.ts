@@ -74,7 +74,7 @@ export function parsePageMessage(raw: unknown): ParsedMessage {
   }
   const message = checked.output as PageMessage;
   if (message.type !== 'call') return { ok: true, message };
-  const call = checkedCall(message.call as PortalCall & Record<string, unknown>);
+  const call = checkedCall(message.call);
   return 'problem' in call ? { ok: false, problem: call.problem } : { ok: true, message: { ...message, call: call.call } };
 }
 

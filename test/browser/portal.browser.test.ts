@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** Run a scenario in the page; it returns what the page received during it and the operations. */
 function inPage<T>(body: string): Promise<T> {
-  return page.evaluate(`(async () => { received.length = 0; ${body} })()`) as Promise<T>;
+  return page.evaluate<T>(`(async () => { received.length = 0; ${body} })()`);
 }
 
 describe('the sample portal in headless Chromium with the simulator bundle', () => {

@@ -104,7 +104,7 @@ describeSpecExamples("the spec's own JavaScript examples, run unchanged in headl
           const steps: readonly Step[] = expected.drive;
           await page.evaluate(`__specHarness.drive(${JSON.stringify(steps)})`);
           await page.evaluate('__specHarness.settle()');
-          const observed = (await page.evaluate('__specHarness.observe()')) as Observed;
+          const observed = await page.evaluate<Observed>('__specHarness.observe()');
 
           expect(errors).toEqual([]);
           expectItDoes(observed, expected);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NAMES, flows } from '../../machines/index';
-import type { FlowEvent } from '../../machines/types';
 import { accepts, entryEffects as runnerEntryEffects, runtimeFor, startFlow, stepFlow } from '../../src/core/flowRunner';
 import { pathEvents } from '../../src/testing/events';
 import { entryEffects, initialSnapshot, stepMachine, type FlowSnapshot } from '../../src/testing/machineModel';
@@ -43,7 +42,7 @@ function disagreements(flow: (typeof FLOW_NAMES)[number]): { states: number; ste
       const replayed = runnerEntryEffects(definition, runtime, snapshot.value, snapshot.context);
       if (JSON.stringify(replayed) !== JSON.stringify(entryEffects(snapshot))) found.push(`${where}: restart replays ${JSON.stringify(replayed)}`);
     }
-    for (const event of pathEvents(snapshot) as FlowEvent[]) {
+    for (const event of pathEvents(snapshot)) {
       steps += 1;
       const xstateTakes = snapshot.can(event);
       if (accepts(definition, runtime, snapshot.value, snapshot.context, event) !== xstateTakes) found.push(`${where}: accepts ${event.type} differs`);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { and, setup } from 'xstate';
 import { inlineExample, EXAMPLE_END, EXAMPLE_START } from '../../src/docs/hostGuide';
-import { guardLabel } from '../../src/docs/machineGraph';
+import { guardLabel, describeFlow } from '../../src/docs/machineGraph';
 import { cell, duration, table } from '../../src/docs/markdown';
 import { mermaidText } from '../../src/docs/mermaid';
 import { portalOpenStates } from '../../src/docs/stateEffects';
-import { describeFlow } from '../../src/docs/machineGraph';
 
 describe('generator parts', () => {
   it('a table cell cannot break out of its cell or row', () => {

@@ -81,7 +81,7 @@ async function search(): Promise<FoundChromium> {
 async function packagedChromium(): Promise<string | undefined> {
   let module: { default: { executablePath(): Promise<string> } };
   try {
-    module = (await import('@sparticuz/chromium')) as typeof module;
+    module = (await import('@sparticuz/chromium'));
   } catch {
     return undefined;
   }

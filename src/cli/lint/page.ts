@@ -151,6 +151,11 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
+/** What a thrown object's own `toString` says (it may be the page's; describeThrown's catch guards it). */
+function ownText(value: unknown): string {
+  return String(value);
+}
+
 /** An exception from portal code (any realm), described without trusting it. */
 export function describeThrown(error: unknown): Thrown {
   try {
@@ -158,7 +163,7 @@ export function describeThrown(error: unknown): Thrown {
       const name: unknown = Reflect.get(error, 'name');
       const message: unknown = Reflect.get(error, 'message');
       const stack: unknown = Reflect.get(error, 'stack');
-      return { name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(error), ...(typeof stack === 'string' ? { stack } : {}) };
+      return { name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : ownText(error), ...(typeof stack === 'string' ? { stack } : {}) };
     }
     return { name: 'thrown value', message: String(error) };
   } catch {

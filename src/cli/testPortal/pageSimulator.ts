@@ -76,7 +76,7 @@ export function pageSimulator(page: EvaluatingPage): TrackedSimulator {
       catch: (fail) => observe().catch(fail),
       finally: (done) => observe().finally(done),
       [Symbol.toStringTag]: 'Promise',
-    } as Promise<T>;
+    };
   };
   const simCall = <T>(method: string, args: readonly unknown[]): Promise<T> =>
     track(

@@ -3,8 +3,7 @@
  * with the simulator injected before any page script and the launch parameters on the URL, run
  * the journey (or the clicks), let the operations end, and collect everything into a report.
  */
-import { mkdir } from 'node:fs/promises';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { DEFAULT_EID } from '../../sim/device/euicc';
@@ -132,7 +131,7 @@ export async function testPortal(options: TestPortalOptions): Promise<TestPortal
     await screenshot('end');
     const operations = agentHere ? await page.evaluate((global) => (window as unknown as Record<string, PageAgent>)[global]!.operations(), AGENT_GLOBAL) : [];
     const redact = async (texts: string[]): Promise<string[]> =>
-      agentHere ? page!.evaluate(([global, all]) => all.map((text) => (window as unknown as Record<string, PageAgent>)[global]!.redact(text)), [AGENT_GLOBAL, texts] as const) : texts;
+      agentHere ? page.evaluate(([global, all]) => all.map((text) => (window as unknown as Record<string, PageAgent>)[global]!.redact(text)), [AGENT_GLOBAL, texts] as const) : texts;
     const pageFindings = await browserFindings.collect(locator, redact);
     // A failed assertion may quote the page (an activation code on it): masked like everything else.
     const journeyTexts = await redact(journeyFindings.map((f) => f.message)).catch(() => journeyFindings.map((f) => redactText(f.message)));

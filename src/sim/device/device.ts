@@ -56,7 +56,7 @@ export interface SimulatedDevice {
    * before, e.g. after a restart). Timers need no wiring: they call the `fire` the host gave.
    * @returns a function that detaches it
    */
-  attach(host: AttachableHost): () => void;
+  readonly attach: (host: AttachableHost) => () => void;
 }
 
 /**

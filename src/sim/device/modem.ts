@@ -46,11 +46,12 @@ export type RegistrationListener = (iccid: string, state: NetworkRegistrationSta
  * @example stepsOf('roaming') // [{ afterMs: 1000, state: 'searching' }, { afterMs: 3000, state: 'roaming' }]
  */
 export function stepsOf(script: RegistrationScript): readonly RegistrationStep[] {
-  if (Array.isArray(script)) return script;
+  // Array.isArray narrows a readonly array to any[]: say what it is.
+  if (Array.isArray(script)) return script as readonly RegistrationStep[];
   if (script === 'none' || typeof script === 'object') return [];
   return [
     { afterMs: 1000, state: 'searching' },
-    { afterMs: 3000, state: script as NetworkRegistrationState },
+    { afterMs: 3000, state: script },
   ];
 }
 

@@ -13,7 +13,7 @@ function report(): Report {
     entryPoint: 'MobilePlansInlineOperations.notifyProfileDownload',
     outcome: 'connected',
     activationResult: 'success',
-    metadata: { planName: `plan with ${CODE} pasted in` } as Report['metadata'],
+    metadata: { planName: `plan with ${CODE} pasted in` },
     diagnostics: [],
     activationCode: '1$smdp.example.com$***',
     iccid: '89882470000000000014',

@@ -18,7 +18,7 @@ export interface PlaywrightFrame {
 /** Call the page script's receive hook with a message (runs in the page). */
 const receiveInPage = ([name, message]: readonly [string, string]): void => {
   const receive = (globalThis as Record<string, unknown>)[name];
-  if (typeof receive === 'function') receive(message);
+  if (typeof receive === 'function') (receive as (message: string) => unknown)(message);
 };
 
 /**

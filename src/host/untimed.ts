@@ -1,0 +1,2 @@
+/** An input without its time, one member of the union at a time: the host stamps it with `effects.now()`. */
+export type Untimed<T> = T extends { now: number } ? Omit<T, 'now'> : never;
