@@ -15,7 +15,7 @@ export interface BenchDevice {
   readonly effects: Effects;
   readonly clock: VirtualClock;
   attach(host: Pick<Host, 'registrationChanged'>): void;
-  reports(): number;
+  readonly reports: () => number;
 }
 
 export function createBenchDevice(options: { downloadMs: number; startTime?: number }): BenchDevice {

@@ -1,7 +1,6 @@
 import { createActor, initialTransition, transition, type AnyStateMachine } from 'xstate';
-import { machines } from '../machines/index';
 import { createState, step, type CoreState } from '../src/core/index';
-import { DEFAULT_TIMING, flows } from '../machines/index';
+import { DEFAULT_TIMING, flows, machines } from '../machines/index';
 import { pureInitialTransition, pureTransition } from '../src/testing/pureTransition';
 import { runtimeFor, startFlow, stepFlow } from '../src/core/flowRunner';
 import { initialInline, reduceInline } from './floor';

@@ -1,5 +1,5 @@
-import { type AnyMachineSnapshot } from 'xstate';
-import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot } from 'xstate/graph';
+import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
+import { type AdjacencyMap, type AdjacencyValue, getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot } from 'xstate/graph';
 import { FLOW_NAMES } from '../machines/index';
 import type { FlowName, FlowTiming } from '../machines/types';
 import { cloneState, createState, step, type CoreState, type Input } from '../src/core/index';
@@ -37,12 +37,12 @@ function explore(flow: FlowName): MachineFigures {
   for (const scenario of SCENARIOS[flow]) {
     const input = flowInput(scenario);
     const options = { events: pathEvents, input };
-    let map: ReturnType<typeof getAdjacencyMap> = {};
+    let map: AdjacencyMap<AnyMachineSnapshot, AnyEventObject> = {};
     figures.graphMs += timeOnce(() => void (map = getAdjacencyMap(machine, { events: graphEvents, input })));
     const nodes = Object.values(map);
     figures.states += nodes.length;
     // Edges: (state, event) pairs that lead to another state; events a state ignores are not tried.
-    figures.edges += Object.entries(map).reduce((sum, [key, node]) => sum + Object.values(node.transitions).filter((t) => serializeSnapshot((t as { state: AnyMachineSnapshot }).state) !== key).length, 0);
+    figures.edges += (Object.entries(map) as Array<[string, AdjacencyValue<AnyMachineSnapshot, AnyEventObject>]>).reduce((sum, [key, node]) => sum + Object.values(node.transitions).filter((t) => serializeSnapshot(t.state) !== key).length, 0);
     let shortest: unknown[] = [];
     figures.shortestMs += timeOnce(() => void (shortest = getShortestPaths(machine, options)));
     figures.shortest += shortest.length;

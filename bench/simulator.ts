@@ -12,14 +12,14 @@ const SIZES = [1_000, 10_000] as const;
 const BATCH = 500;
 
 async function runOperations(count: number): Promise<{ seconds: number; cpuSeconds: number }> {
-  const page: Record<string, any> = {};
+  const page: { MobilePlansInlineOperations?: { notifyProfileDownload: (metadata: object, code: string) => unknown } } = {};
   const sim = startSimulator({ global: page, origin: 'https://portal.example.com/buy', allowedHosts: ['portal.example.com'], console: false });
   const metadata = { userAccount: 'New', purchaseInstrument: 'New', lineType: 'New', moDirectStatus: 'Complete', planName: 'Bench' };
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (let done = 0; done < count; done += BATCH) {
     for (let i = done; i < Math.min(count, done + BATCH); i++) {
-      page['MobilePlansInlineOperations'].notifyProfileDownload(metadata, `1$smdp.example.com$BENCH-MATCHING-ID-${String(i).padStart(6, '0')}`);
+      page.MobilePlansInlineOperations!.notifyProfileDownload(metadata, `1$smdp.example.com$BENCH-MATCHING-ID-${String(i).padStart(6, '0')}`);
     }
     await sim.advance(1);
   }

@@ -24,9 +24,9 @@ type DeviceKind = 'simulated device' | 'bench device';
 interface Rig {
   readonly host: Host;
   readonly clock: VirtualClock;
-  reports(): number;
+  readonly reports: () => number;
   /** Untimed clean-up after each measured flow. */
-  afterFlow(): void;
+  readonly afterFlow: () => void;
 }
 
 function rig(kind: DeviceKind, downloadMs: number): Rig {

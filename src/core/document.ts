@@ -219,10 +219,10 @@ function withStoredDocument(loaded: StoredRecords, restored: RestoredDocument, u
 
 /** The frame with its records put back in its maps: the whole document the records were split from. */
 function wholeDocumentOf(frame: unknown, parts: DocumentParts): unknown {
-  const operations: Record<string, unknown> = Object.create(null);
-  const secrets: Record<string, unknown> = Object.create(null);
-  const owners: Record<string, unknown> = Object.create(null);
-  const finished: Record<string, unknown> = Object.create(null);
+  const operations = emptyMap<unknown>();
+  const secrets = emptyMap<unknown>();
+  const owners = emptyMap<unknown>();
+  const finished = emptyMap<unknown>();
   for (const live of parts.live) {
     operations[live.id] = live.record;
     if (live.secrets !== undefined) secrets[live.id] = live.secrets;
@@ -327,7 +327,7 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
   if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
   let downloads: boolean;
   try {
-    downloads = entryEffects(definition, runtime, op.value, op.context as OperationRecord['context']).some((action) => action.type === 'download');
+    downloads = entryEffects(definition, runtime, op.value, op.context).some((action) => action.type === 'download');
   } catch {
     return `context: ${op.flow} cannot resume in ${op.value} with it`;
   }

@@ -171,7 +171,7 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
   if (typeof header !== 'object' || header === null || Array.isArray(header)) return { document: stored, parts, unreadable: [] };
   const queued: QueuedCommand[] = [];
   const unreadable: Array<{ operationId: string; record: string; reason: string }> = [];
-  const entries = stored.records instanceof Map ? stored.records : Object.entries(stored.records);
+  const entries: Iterable<readonly [string, string]> = stored.records instanceof Map ? (stored.records as ReadonlyMap<string, string>) : Object.entries(stored.records);
   for (const [id, text] of entries) {
     let record: unknown;
     try {
@@ -197,7 +197,7 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
   // Finished operations oldest first, as the whole document keeps them (retention drops the oldest).
   finished.sort(([, a], [, b]) => endedAt(a) - endedAt(b));
   // The records themselves are in `parts`: the document is the frame they are checked in.
-  return { document: { ...(header as object), lpa: lpaOf(header as { lpa?: unknown }, queued), operations: {}, finished: {}, followers: {}, secrets: { operations: {}, owners: {} } }, parts, unreadable };
+  return { document: { ...header, lpa: lpaOf(header, queued), operations: {}, finished: {}, followers: {}, secrets: { operations: {}, owners: {} } }, parts, unreadable };
 }
 
 /** True when a live record holds only what `recordOf` writes for one not waiting for the LPA. */
