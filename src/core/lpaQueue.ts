@@ -60,6 +60,7 @@ export function dropQueued(state: CoreState, operationId: string): void {
     delete state.lpa.waiting[operationId];
     state.lpa.queue = queuedCommands(state).filter((c) => c.operationId !== operationId);
     state.lpa.head = 0;
+    if (state.lpa.queue.length === 0) state.lpa.nextPosition = 0;
     markChanged(state, operationId);
   }
   releaseLpa(state, operationId);
@@ -79,6 +80,9 @@ export function pumpLpa(state: CoreState, out: Command[]): void {
   if (head + 1 === queue.length) {
     queue.length = 0;
     state.lpa.head = 0;
+    // An empty line starts counting again: places only order the commands waiting together, and
+    // equal lines make equal states (no count of every command that ever waited).
+    state.lpa.nextPosition = 0;
     // Stryker disable next-line EqualityOperator,ArithmeticOperator,ConditionalExpression: where the array is compacted changes only how many departed commands it keeps, never which command runs next or what is restored (queuedCommands)
   } else if (head + 1 >= 64 && (head + 1) * 2 >= queue.length) {
     queue.splice(0, head + 1);
