@@ -35,6 +35,19 @@ describe('normalizeMetadata refusals say what was received, at the prefixed fiel
     expect(normalizeMetadata(raw).diagnostics[0]).not.toHaveProperty('field');
   });
 
+  it('drops only the dot that ends a prefix with several', () => {
+    const nested = { fieldPrefix: 'payload.purchaseResult.' };
+    expect(normalizeMetadata(42, nested).diagnostics[0]?.field).toBe('payload.purchaseResult');
+    const raw = { get planName(): string { throw new Error('boom'); } };
+    expect(normalizeMetadata(raw, nested).diagnostics[0]?.field).toBe('payload.purchaseResult');
+  });
+
+  it('says an unknown key is a purchase metadata property, at the prefixed key', () => {
+    expect(normalizeMetadata({ moDirectStatus: 'None', planName: '', colour: 'red' }, PREFIX).diagnostics).toEqual([
+      { code: 'unknownField', severity: 'warning', message: 'unknown purchase metadata property "colour" is ignored', field: 'purchaseResult.colour' },
+    ]);
+  });
+
   it('refuses a planName that is not a string, naming the key and the type', () => {
     const { metadata, diagnostics } = normalizeMetadata({ moDirectStatus: 'None', PlanName: 7 }, PREFIX);
     expect(Object.keys(metadata)).toEqual(['moDirectStatus']);
