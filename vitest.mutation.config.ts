@@ -47,6 +47,11 @@ export default defineConfig({
   test: {
     ...base.test,
     reporters: ['default'],
+    // A mutant that leaves a promise pending hangs its test: failing it after 8 s (the slowest
+    // unit test, src/host/workQueue.test.ts, takes 1.5 s uninstrumented) counts it as killed without waiting for
+    // Stryker's own timeout (10 s + 1.5 × the tests' time + the dry run's overhead), which also
+    // restarts the worker.
+    testTimeout: 8_000,
     sequence: { sequencer: ByPath },
     projects: [{ ...unitProject, test: { ...unitProject.test, exclude: [...(unitProject.test?.exclude ?? []), ...CANNOT_KILL] } }],
   },
