@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activationErrorIn, describeFailure, failureOf } from '../../src/host/effectCall';
+import { activationErrorIn, callEffect, describeFailure, failureOf, type EffectOutcome } from '../../src/host/effectCall';
 
 /*
  * Gaps mutation testing found in src/host/effectCall.ts: no unit test read the description of
@@ -69,5 +69,56 @@ describe('failureOf and activationErrorIn', () => {
 
   it('reads an activation error from a function too', () => {
     expect(activationErrorIn(Object.assign(() => 1, { activationError: 'serverNotReachable' }))).toBe('serverNotReachable');
+  });
+});
+
+describe('callEffect with answers that look like promises', () => {
+  const outcomeOf = async (answer: unknown): Promise<EffectOutcome<unknown>> => {
+    const outcomes: EffectOutcome<unknown>[] = [];
+    const pending: Promise<void>[] = [];
+    callEffect(
+      () => answer,
+      (value) => value,
+      (outcome) => void outcomes.push(outcome),
+      (done) => void pending.push(done),
+    );
+    await Promise.all(pending);
+    expect(outcomes).toHaveLength(1);
+    return outcomes[0]!;
+  };
+
+  it('takes a plain value, null and an object without then at once', async () => {
+    for (const answer of [7, null, { then: 'not a function' }]) {
+      const outcomes: EffectOutcome<unknown>[] = [];
+      callEffect(() => answer, (value) => value, (outcome) => void outcomes.push(outcome), () => {});
+      expect(outcomes).toEqual([{ ok: true, value: answer }]);
+    }
+  });
+
+  it('adopts a function with a then, as a thenable', async () => {
+    const thenable = Object.assign(() => 0, { then: (resolve: (v: unknown) => void) => resolve('answered') });
+    expect(await outcomeOf(thenable)).toEqual({ ok: true, value: 'answered' });
+  });
+
+  it('fails an answer whose then cannot be read, saying so', async () => {
+    const hostile = {
+      get then(): unknown {
+        throw new Error('boom');
+      },
+    };
+    expect(await outcomeOf(hostile)).toEqual({ ok: false, failure: { activationError: 'unknownError', message: 'the answer\'s "then" could not be read' } });
+  });
+
+  it('fails an answer whose then throws, with what it threw', async () => {
+    const throwing = {
+      then(): void {
+        throw new Error(`then broke on ${SECRET}`);
+      },
+    };
+    const outcomes: EffectOutcome<unknown>[] = [];
+    const pending: Promise<void>[] = [];
+    callEffect(() => throwing, (v) => v, (o) => void outcomes.push(o), (d) => void pending.push(d), SECRET);
+    await Promise.all(pending);
+    expect(outcomes).toEqual([{ ok: false, failure: { activationError: 'unknownError', message: 'then broke on ***' } }]);
   });
 });
