@@ -73,5 +73,8 @@ describe('setOwn on a map with an ordinary prototype (a document parsed by the h
     setOwn(map, '__proto__', 3);
     expect(own(map, '__proto__')).toBe(3);
     expect(JSON.stringify(map)).toBe('{"a":1,"__proto__":3}');
+    // A finished or dropped operation's entry is deleted: it must stay configurable.
+    delete map['__proto__'];
+    expect(own(map, '__proto__')).toBeUndefined();
   });
 });
