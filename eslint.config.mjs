@@ -170,7 +170,7 @@ export default tseslint.config(
         'error',
         { selector: "Property[key.name='after'][value.type='ObjectExpression']", message: "xstate's delayed transitions run a real timer: use a deadline (D24)." },
         { selector: "Property[key.name='invoke']", message: 'Invoked actors run outside the step: return a command (D24).' },
-        { selector: "Property[key.name='delay']", message: "xstate's delayed events run a real timer: use a deadline (D24)." },
+        { selector: "CallExpression[callee.name=/^(raise|sendTo|sendParent)$/] Property[key.name='delay']", message: "xstate's delayed events run a real timer: use a deadline (D24)." },
       ],
     },
   },

@@ -38,7 +38,7 @@ function explore(flow: FlowName): MachineFigures {
     const input = flowInput(scenario);
     const options = { events: pathEvents, input };
     let map: AdjacencyMap<AnyMachineSnapshot, AnyEventObject> = {};
-    figures.graphMs += timeOnce(() => void (map = getAdjacencyMap(machine, { events: graphEvents, input })));
+    figures.graphMs += timeOnce(() => void (map = getAdjacencyMap(machine, { events: graphEvents, input }) as AdjacencyMap<AnyMachineSnapshot, AnyEventObject>));
     const nodes = Object.values(map);
     figures.states += nodes.length;
     // Edges: (state, event) pairs that lead to another state; events a state ignores are not tried.

@@ -6,6 +6,8 @@
  * The machines are built from the same statechart definitions the core runs (`flows`, also on the
  * root entry point), so both are here with the names and types they need.
  * Every name is listed on purpose (api/machines.api.md).
+ *
+ * Room: one statechart definition per flow; imports only src/domain, and xstate only in machines/xstate.ts (rules: eslint.config.mjs).
  * @packageDocumentation
  */
 export { machines, machinesFor, flowMachine, type FlowMachine, type FlowMachines } from './xstate';

@@ -24,7 +24,7 @@ function finishedInSequence(document: Record<string, unknown>): Record<string, u
   if (typeof finished !== 'object' || finished === null || Array.isArray(finished)) return { ...document, version: 2 };
   const entries = Object.entries(finished as Record<string, unknown>).map(([id, record], stored) => ({ id, record, stored, at: endedAt(record) }));
   entries.sort((a, b) => a.at - b.at || a.stored - b.stored);
-  const numbered: Record<string, unknown> = Object.create(null);
+  const numbered = Object.create(null) as Record<string, unknown>;
   entries.forEach(({ id, record }, sequence) => {
     // Not a record: kept as it is, for the schema to quarantine.
     numbered[id] = typeof record === 'object' && record !== null && !Array.isArray(record) ? { ...record, sequence } : record;

@@ -77,7 +77,7 @@ describe('isPlainOperation', () => {
     for (const path of pathsOf(full)) {
       for (const value of [DELETE, null, NaN, 'x', {}]) {
         const mutated = mutate(full, path, value);
-        if (!v.safeParse(OperationSchema, mutated).success) expect(isPlainOperation(mutated), `${path.join('.')} = ${String(value)}`).toBe(false);
+        if (!v.safeParse(OperationSchema, mutated).success) expect(isPlainOperation(mutated), `${path.join('.')} = ${typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? 'deleted')}`).toBe(false);
       }
     }
   });

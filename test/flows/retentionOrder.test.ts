@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cloneState, createState, step, type CoreState, type PortalCall } from '../../src/core/index';
 import type { DocumentChanges } from '../../src/core/storedRecords';
+import type { StorageEffects } from '../../src/host/effects';
 import { createHost, type Host } from '../../src/host/host';
 import { createSimulatedDevice, RecordStorage } from '../../src/sim/device/index';
 
@@ -39,7 +40,7 @@ describe('the finished order', () => {
   });
 
   it('survives a restart from an asynchronous incremental storage', async () => {
-    const storage = new SlowRecordStorage();
+    const storage = slowRecordStorage();
     const ids = ['b', '10', 'c'];
     const first = hostOn(storage, ids);
     await first.host.start();
@@ -61,13 +62,15 @@ describe('the finished order', () => {
 });
 
 /** Record storage whose writes complete on a later turn of the event loop, like a disk. */
-class SlowRecordStorage extends RecordStorage {
-  override write(changes: DocumentChanges): Promise<void> {
-    return new Promise((resolve) => setTimeout(() => resolve(super.write(changes)), 1));
-  }
+function slowRecordStorage(): StorageEffects {
+  const stored = new RecordStorage();
+  return {
+    load: () => stored.load(),
+    write: (changes: DocumentChanges) => new Promise<void>((resolve) => setTimeout(() => resolve(stored.write(changes)), 1)),
+  };
 }
 
-function hostOn(storage: RecordStorage, ids: string[]): { host: Host } {
+function hostOn(storage: StorageEffects, ids: string[]): { host: Host } {
   // Every operation ends at the same instant: the finish times cannot tell them apart either.
   const device = createSimulatedDevice({ startTime: Date.parse('2026-01-01T00:10:00Z') });
   const queue = [...ids];
