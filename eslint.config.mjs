@@ -1,7 +1,7 @@
 // @ts-check
 /*
  * `npm run lint`: typescript-eslint's type-checked recommendations over every TypeScript file we
- * write, and the house's rules: which room may import which (decisions.md#d67-the-linter-keeps-the-layers),
+ * write, and the house's rules: which room may import which (decisions.md#d68-the-linter-keeps-the-layers),
  * what the pure core may never touch, and no import cycles among our files.
  */
 import js from '@eslint/js';

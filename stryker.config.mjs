@@ -15,7 +15,7 @@ export default {
   coverageAnalysis: 'perTest',
   // A static mutant (module-level code: the flow tables, enum lists, module-level regexes) can only
   // be tested by reloading every module and running every related test; ignored unless
-  // STRYKER_STATIC=1 (decisions.md#d75-static-mutants-are-left-to-an-occasional-deep-run).
+  // STRYKER_STATIC=1 (decisions.md#d72-static-mutants-are-left-to-an-occasional-deep-run).
   ignoreStatic: process.env['STRYKER_STATIC'] !== '1',
   incremental: true,
   incrementalFile: '.stryker/incremental.json',

@@ -14,7 +14,7 @@ const unitProject = unit[0];
 
 /**
  * Unit tests that never run the mutated code as behaviour, left out of the mutation tier
- * (decisions.md#d74-the-mutation-tier-leaves-out-what-cannot-kill-a-mutant-and-runs-test-files-in-path-order):
+ * (decisions.md#d71-the-mutation-tier-leaves-out-what-cannot-kill-a-mutant-and-runs-test-files-in-path-order):
  * - packageExports imports every entry point inside a test: whichever file runs first decides
  *   whether the flow tables' module-level code counts as static or as covered by that one test,
  *   so the same mutant was planned two ways in two runs;

@@ -6,7 +6,7 @@ import { updatesFor } from './runtime';
 import type { FlowContext } from './types';
 
 /*
- * The one expansion of a state's deadline (decision D59): what each runtime is given for a
+ * The one expansion of a state's deadline (decision D62): what each runtime is given for a
  * state that waits on the clock, and for the transitions into it.
  */
 

@@ -6,7 +6,7 @@ import type { FlowEvent, FlowName } from './types';
  * A state's deadline is written once, as its `deadline` property; this module expands it into
  * what both runtimes (the core's interpreter and xstate) run: the deadline set on every
  * transition into the state, armed on entry, cleared on exit, and `timer.fired` taken once it
- * passed (decision D59). The deadline stays in the context, so a persisted operation keeps the
+ * passed (decision D62). The deadline stays in the context, so a persisted operation keeps the
  * time it falls at, and a restart replays only the entry (arming it at that time again).
  */
 

@@ -97,7 +97,7 @@ export interface TimerTransitionDefinition<S extends string = string> {
  * The deadline of a state: counted from the moment the state is entered for the timing `after`,
  * armed while the flow is there, cleared when it leaves; once it passes, the flow goes to
  * `target`, unless one of the `first` candidates is taken. `expandDeadlines`
- * (machines/deadline.ts) turns it into what the runtimes run (decision D59).
+ * (machines/deadline.ts) turns it into what the runtimes run (decision D62).
  */
 export interface DeadlineDefinition<S extends string = string> {
   /** The timing it counts, e.g. `delay` (the operation's rounded delay) or `toastLifetime`. */

@@ -5,7 +5,7 @@ import type { FlowContext, FlowEvent, FlowTiming, LegacyRoute, Outcome, Progress
  * What the flow definitions may name: the effects, the context updates, the guards and the
  * deadline timings. Each is one list (an interface of names and params, spelled out so the
  * published declarations name them), and the runtime's table for it is typed by that list: the
- * compiler refuses a table that lacks a name or has one more (decision D60). The names a
+ * compiler refuses a table that lacks a name or has one more (decision D63). The names a
  * definition may write are the keys of these lists (machines/definition.ts).
  */
 

@@ -205,7 +205,7 @@ export const DEADLINES_FIRE = onStates('a live deadline always has a timer trans
   return onTime ? null : `${s.value} has deadline ${s.context.deadline} but ignores timer.fired at it`;
 });
 
-// Read from the definition itself, not the machine built from it: the one place a deadline is written (decision D59).
+// Read from the definition itself, not the machine built from it: the one place a deadline is written (decision D62).
 export const DEADLINE_WHERE_DEFINED = onStates('a state holds a deadline exactly when its definition gives it one', (_, s, g) => {
   const states: Readonly<Record<string, { readonly deadline?: unknown }>> = flows[g.graph.machine.id as FlowName].states;
   const defined = states[s.value]?.deadline !== undefined;

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 /*
- * The linter's room and purity rules (eslint.config.mjs, decisions.md#d67-the-linter-keeps-the-layers),
+ * The linter's room and purity rules (eslint.config.mjs, decisions.md#d68-the-linter-keeps-the-layers),
  * run on small texts placed, by file path, inside a room. The texts are never written to disk.
  * Type-aware parsing is switched off: these rules read imports and names, not types, and a
  * type-checked program costs a minute this tier does not have.

@@ -5,7 +5,7 @@ import type { CoreState } from './state';
  * Over-marking is harmless (a record written again unchanged); a missed mark is not, so step
  * marks every id its input or its commands name, and `advance` marks the operation it moves.
  * The marks are the step's output (`StepResult.changed`), not state: the set exists only while
- * `step` runs on a state (decision D64).
+ * `step` runs on a state (decision D65).
  */
 
 // Not state: a scratch for the step running on each state, removed before that step returns (empty between calls).

@@ -234,7 +234,7 @@ function wholeDocumentOf(frame: unknown, parts: DocumentParts): unknown {
 
 /**
  * The stored texts of the live records the restore kept exactly: the same parsed objects, the
- * same owner flag, and no place in the LPA queue (decision D70).
+ * same owner flag, and no place in the LPA queue (decision D59).
  */
 function unchangedRecords(state: CoreState, live: readonly LoadedLiveRecord[]): Map<string, string> {
   const owners = new Set(Object.values(state.secrets.owners));

@@ -6,7 +6,7 @@ import type { OperationRecord } from './state';
  * The translation of a flow's effects into commands, and nothing else: it reads the operation
  * and changes nothing. What the core does beside a command (the LPA's turn, a callback kept
  * while the portal is closed, the finished record) is bookkeeping, done by `emit`
- * (src/core/operation.ts). Decision D66.
+ * (src/core/operation.ts). Decision D67.
  */
 
 /** One effect a flow asks for: its name and its params, as the definitions type them. */

@@ -10,7 +10,7 @@ import { createState, type OperationRecord } from './state';
 /*
  * Which commands a flow's actions produce, asked without running an operation: for documents
  * and tools that show what a state does (the docs generator's tables). The answer is the core's
- * own (`emit` on a fresh core), so it names exactly the commands a host receives. Decision D66.
+ * own (`emit` on a fresh core), so it names exactly the commands a host receives. Decision D67.
  */
 
 /** An action as a flow definition or its xstate machine names it: its name and params (fixed, or computed from context and event). */

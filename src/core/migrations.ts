@@ -14,7 +14,7 @@ export type Migration = (document: Record<string, unknown>) => Record<string, un
 export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({ 1: finishedInSequence });
 
 /**
- * Version 1 → 2: each finished record gets its `sequence` (decision D63). Version 1 kept the
+ * Version 1 → 2: each finished record gets its `sequence` (decision D64). Version 1 kept the
  * order only in the map's key order, which lists integer-like ids first; the finish time
  * (`report.endedAt`) is the better witness, so records are numbered by it, and by their stored
  * order where it ties or is missing.

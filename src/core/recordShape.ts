@@ -3,7 +3,7 @@ import { isActivationError, isNetworkRegistrationState } from '../domain/enums';
 
 /*
  * A quick structural check of one stored live operation and its secrets, for the restore's hot
- * path (decision D70): a restore of 100,000 records spent a quarter of its time in valibot's
+ * path (decision D59): a restore of 100,000 records spent a quarter of its time in valibot's
  * per-record parse. It is never more lenient than the schemas in document.ts (a record it
  * accepts, they accept: src/core/recordShape.test.ts holds it to that on generated mutations), and
  * it may be stricter: a record it refuses goes through valibot, which decides and words the

@@ -4,7 +4,7 @@ import type { CoreState, FinishedRecord } from './state';
 
 /*
  * Finished operations are kept up to `config.retainFinished`, the ones that finished first
- * dropped first (decision D63). The order is each record's `sequence`, never the map's key
+ * dropped first (decision D64). The order is each record's `sequence`, never the map's key
  * order: object keys that read as integers are listed first, whatever was added when.
  * `finishedOrder` indexes the same order, oldest first, so a finish needs no scan.
  */

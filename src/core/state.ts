@@ -71,7 +71,7 @@ export interface FinishedRecord {
   readonly report: Report;
   /**
    * Its place in the order operations finished: higher is newer; retention drops the lowest
-   * (decision D63). Kept in the record itself, so a copy, a whole document and incremental
+   * (decision D64). Kept in the record itself, so a copy, a whole document and incremental
    * records all carry the order; map keys cannot (integer-like ids are listed first).
    */
   readonly sequence: number;
@@ -111,11 +111,11 @@ export interface QueuedCommand {
 
 /**
  * The whole state of the core, and also its persisted document: plain JSON, versioned. All
- * of it: the core keeps nothing about a state beside it (decision D64), so a copy
+ * of it: the core keeps nothing about a state beside it (decision D65), so a copy
  * (`cloneState`), a saved document and a restored one behave alike.
  * `step` owns its input: it takes the state it is given and returns the next one, updating
  * the given one in place (so that a step costs the same with 1 or 10,000 operations alive,
- * decision D65); clone it first (`cloneState`) to keep an earlier state.
+ * decision D66); clone it first (`cloneState`) to keep an earlier state.
  */
 export interface CoreState {
   /** The document's format version, {@link STATE_VERSION}. */
@@ -134,7 +134,7 @@ export interface CoreState {
   finished: Record<string, FinishedRecord>;
   /**
    * The ids of `finished`, oldest first (by `sequence`): the index retention drops from, so a
-   * finish costs the same with 1 or 10,000 kept. Rebuilt from the sequences on restore (D63).
+   * finish costs the same with 1 or 10,000 kept. Rebuilt from the sequences on restore (D64).
    */
   finishedOrder: string[];
   /** The LPA: the operation whose command is running, and the commands waiting their turn. */

@@ -103,7 +103,7 @@ export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string
 }
 
 /*
- * Records restored exactly as loaded (decision D70). After a restart the first write replaces
+ * Records restored exactly as loaded (decision D59). After a restart the first write replaces
  * every record (D56: a late write of the previous host may have landed after the load), but a
  * record the restore used whole says the same as its stored text: that text is handed back
  * rather than serializing 100,000 records again. A side table keyed by the state, like the
@@ -132,7 +132,7 @@ export interface LoadedLiveRecord {
   readonly secrets: unknown;
   /** Whether the record says it owns its code. */
   readonly owner: boolean;
-  /** The stored text, when the record holds nothing `recordOf` would not write for an operation outside the LPA queue (D70). */
+  /** The stored text, when the record holds nothing `recordOf` would not write for an operation outside the LPA queue (D59). */
   readonly text?: string;
   /** Set by restore when it kept the record. */
   kept?: true;

@@ -42,7 +42,7 @@ export const REQUIRED_METADATA_FIELDS: readonly MetadataField[] = Object.freeze(
  * Required by the legacy `notifyPurchaseResult` generation: every field that generation has. Today
  * that is the same list as {@link METADATA_FIELDS}, but it is a rule of one generation, not the
  * list of fields, so a field a later generation adds is not required of legacy portals
- * (decisions.md#d68-the-legacy-required-fields-are-their-own-list).
+ * (decisions.md#d69-the-legacy-required-fields-are-their-own-list).
  */
 export const LEGACY_REQUIRED_METADATA_FIELDS: readonly MetadataField[] = Object.freeze([
   'userAccount',

@@ -12,7 +12,7 @@ export class PendingChanges {
   #replace = true;
   /** The header the storage holds, as last handed to a write (null: unknown). */
   #header: string | null = null;
-  /** Records a restore kept exactly as loaded, less those a step changed since: the replacing write hands their text back (D70). */
+  /** Records a restore kept exactly as loaded, less those a step changed since: the replacing write hands their text back (D59). */
   #loaded: Map<string, string> | null = null;
   /** Collect what a step on `state` changed (its `StepResult.changed`). */
   note(state: CoreState, ids: ReadonlySet<string>): void {

@@ -5,7 +5,7 @@ import { commandOf } from '../../src/core/effectCommand';
 import type { OperationRecord } from '../../src/core/state';
 import { profileDownload } from '../support/world';
 
-/* Which commands a flow's actions produce, asked of the core without running an operation (decision D66). */
+/* Which commands a flow's actions produce, asked of the core without running an operation (decision D67). */
 
 const context = { ...initialContext({ operationId: 'op-9', now: 0, delayMs: 900_000, iccid: '89882470000000000014' }), deadline: 900_000 };
 

@@ -3,7 +3,7 @@ import { cloneState, createState, step, type CoreState, type Input } from '../..
 import { recordOf } from '../../src/core/storedRecords';
 import { profileDownload } from '../support/world';
 
-/* The LPA's waiting lines are part of the state (decision D64): a copy keeps them, with their places. */
+/* The LPA's waiting lines are part of the state (decision D65): a copy keeps them, with their places. */
 
 const code = (n: number) => `1$smdp.example.com$WAITING-CODE-000${n}`;
 

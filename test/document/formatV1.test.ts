@@ -6,7 +6,7 @@ import { STATE_VERSION, type CoreState } from '../../src/core/state';
 import type { StoredRecords } from '../../src/core/storedRecords';
 
 /*
- * Version 1, the format before finished records carried their order (decision D63), still
+ * Version 1, the format before finished records carried their order (decision D64), still
  * restores, whole (test/fixtures/document-v1.json) or as incremental records
  * (test/fixtures/records-v1.json: written by the version 1 code with `retainFinished: 3` after
  * b, 10 and c finished, 10 and c at the same instant, then 7; and three downloads, two of them

@@ -106,7 +106,7 @@ describe('incremental storage', () => {
     expect(storage.mismatches).toEqual([]);
   });
 
-  it("a restart's replacing write hands back the stored text of records restored unchanged, and serializes the others anew (D70)", async () => {
+  it("a restart's replacing write hands back the stored text of records restored unchanged, and serializes the others anew (D59)", async () => {
     const first = hostOn(new WatchedStorage());
     await first.host.start();
     first.device.lpa.setDefaultOutcome('download', { slow: { durationMs: 8_000 } });
