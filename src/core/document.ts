@@ -9,7 +9,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { orderFinished } from './retention';
 import { ownerKey } from './owners';
 import { isPlainOperation, isPlainSecrets } from './recordShape';
-import { assembleDocument, isStoredRecords, keepLoadedRecords, type DocumentParts, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
+import { assembleDocument, isStoredRecords, type DocumentParts, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
 import { DEFAULT_TIMING } from '../../machines/definition';
 import { createState, DEFAULT_CONFIG, STATE_VERSION, type CoreState, type FinishedRecord, type OperationRecord, type Secrets } from './state';
@@ -61,6 +61,12 @@ export interface RestoredDocument {
   readonly state: CoreState;
   /** Everything that could not be used, in document order. */
   readonly quarantined: readonly Quarantined[];
+  /**
+   * The stored text of each live record restored exactly as loaded, by operation id (decision
+   * D59): the first write after a restart replaces every record, and may hand these back as they
+   * are instead of serializing them again. Absent for a whole document or an older format.
+   */
+  readonly unchanged?: ReadonlyMap<string, string>;
 }
 
 export type { Migration } from './migrations';
@@ -206,8 +212,7 @@ function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createS
   if ((document as { version?: unknown }).version !== STATE_VERSION) return withStoredDocument(loaded, restore(wholeDocumentOf(document, parts), config), unreadable);
   const restored = restore(document, config, parts);
   // Not migrated: a kept record's stored text says what the state holds, so the first write can hand it back.
-  keepLoadedRecords(restored.state, unchangedRecords(restored.state, parts.live));
-  return withStoredDocument(loaded, restored, unreadable);
+  return { ...withStoredDocument(loaded, restored, unreadable), unchanged: unchangedRecords(restored.state, parts.live) };
 }
 
 /** What a restore from records returns: the whole document as storage returned it, and the records that were not JSON. */

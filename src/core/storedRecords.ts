@@ -92,7 +92,7 @@ export function recordOf(state: CoreState, operationId: string): string | null {
 
 /**
  * Every record of `state`, for a full write. `loaded` holds records as storage returned them
- * that still say what `state` holds (see {@link keepLoadedRecords}): their text is written back
+ * that still say what `state` holds (`RestoredDocument.unchanged`, decision D59): their text is written back
  * as it came instead of serializing the record again.
  */
 export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string>): Map<string, string> {
@@ -100,27 +100,6 @@ export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string
   for (const id of Object.keys(state.finished)) records.set(id, recordOf(state, id)!);
   for (const id of Object.keys(state.operations)) records.set(id, loaded?.get(id) ?? recordOf(state, id)!);
   return records;
-}
-
-/*
- * Records restored exactly as loaded (decision D59). After a restart the first write replaces
- * every record (D56: a late write of the previous host may have landed after the load), but a
- * record the restore used whole says the same as its stored text: that text is handed back
- * rather than serializing 100,000 records again. A side table keyed by the state, like the
- * change marks: the host takes it once, then drops from it every id a later step marks.
- */
-const loadedRecords = new WeakMap<CoreState, Map<string, string>>();
-
-/** Remember, for the first write after a restore, the stored text of records restored unchanged. */
-export function keepLoadedRecords(state: CoreState, records: Map<string, string>): void {
-  loadedRecords.set(state, records);
-}
-
-/** The records `keepLoadedRecords` noted for `state` (null when none), and forget them. */
-export function takeLoadedRecords(state: CoreState): Map<string, string> | null {
-  const records = loadedRecords.get(state);
-  loadedRecords.delete(state);
-  return records ?? null;
 }
 
 /** One live record as loaded: the objects parsed from its text, checked by restore one by one. */

@@ -188,7 +188,7 @@ export function createHost(options: HostOptions): Host {
     } as Input;
     const result = step(state, timed);
     state = result.state;
-    changes.note(state, result.changed);
+    changes.note(result.changed);
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
     work.push({ kind: 'save' });
     for (const command of result.commands) work.push({ kind: 'command', command });
@@ -302,6 +302,7 @@ export function createHost(options: HostOptions): Host {
         });
       const restored = restoreDocument(loaded, options.config ?? {});
       state = restored.state;
+      changes.restored(restored.unchanged);
       for (const quarantined of restored.quarantined) quarantine(effects, options, quarantined);
       send({ type: 'restore' });
     },

@@ -1,5 +1,5 @@
 import type { CoreState } from '../core/state';
-import { allRecords, headerOf, recordOf, takeLoadedRecords, type DocumentChanges } from '../core/storedRecords';
+import { allRecords, headerOf, recordOf, type DocumentChanges } from '../core/storedRecords';
 
 /**
  * What an incremental storage has not durably received yet: the ids steps changed since the
@@ -14,11 +14,14 @@ export class PendingChanges {
   #header: string | null = null;
   /** Records a restore kept exactly as loaded, less those a step changed since: the replacing write hands their text back (D59). */
   #loaded: Map<string, string> | null = null;
-  /** Collect what a step on `state` changed (its `StepResult.changed`). */
-  note(state: CoreState, ids: ReadonlySet<string>): void {
+  /** The stored text of the records a restore kept exactly as loaded (its `RestoredDocument.unchanged`). */
+  restored(unchanged: ReadonlyMap<string, string> | undefined): void {
+    this.#loaded = unchanged === undefined ? null : new Map(unchanged);
+  }
+  /** Collect what a step changed (its `StepResult.changed`). */
+  note(ids: ReadonlySet<string>): void {
     if (this.#replace) {
       // The next write writes every record anyway; a record changed since the load is serialized anew.
-      this.#loaded ??= takeLoadedRecords(state);
       if (this.#loaded !== null) for (const id of ids) this.#loaded.delete(id);
       return;
     }
