@@ -10,10 +10,10 @@ import type { FlowContext, FlowEvent, FlowInput, FlowName, FlowTiming } from './
  * (`expandDeadlines`), effects are actions with empty bodies, updates are `assign`s, guards are named.
  */
 export function flowMachine(definition: FlowDefinition, timing: FlowTiming = DEFAULT_TIMING) {
-  const actions: Record<string, ActionFunction<FlowContext, FlowEvent, FlowEvent, never, never, never, never, never, never>> = {};
+  const actions: Record<string, ActionFunction<FlowContext, FlowEvent, FlowEvent, unknown, never, never, never, never, never>> = {};
   for (const name of EFFECT_NAMES) actions[name] = () => {};
   for (const [name, update] of Object.entries(updatesFor(timing))) {
-    actions[name] = assign((args, params) => update(args, params));
+    actions[name] = assign((args, params) => update(args, params as never));
   }
   return setup({
     // Stryker disable next-line ObjectLiteral: types are read by the compiler only; xstate ignores them at run time
