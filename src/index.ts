@@ -17,6 +17,7 @@
 export { createHost } from './host/host';
 export type { Host, HostConfig, HostOptions, ObservedStep, OperationView } from './host/host';
 export type { Effects, EffectError, LpaEffects, ModemEffects, SchedulerEffects, UiEffects, StorageEffects, MaybePromise } from './host/effects';
+export type { Untimed } from './host/untimed';
 
 // The pure core.
 export { step, type StepResult } from './core/step';
