@@ -174,4 +174,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The casts to {} keep xstate's setup() from spelling every action and guard into the published
+    // machine type (api/machines.api.md); the names are checked by machines/runtime.ts instead.
+    files: ['machines/xstate.ts'],
+    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off', '@typescript-eslint/no-empty-object-type': 'off' },
+  },
 );

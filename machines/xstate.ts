@@ -1,4 +1,4 @@
-import { assign, setup, type ActionFunction } from 'xstate';
+import { assign, setup } from 'xstate';
 import { runnableFlow } from './deadline';
 import { DEFAULT_TIMING, initialContext, timingKey, type FlowDefinition } from './definition';
 import { EFFECT_NAMES, guardsFor, updatesFor } from './runtime';
@@ -10,16 +10,16 @@ import type { FlowContext, FlowEvent, FlowInput, FlowName, FlowTiming } from './
  * (`expandDeadlines`), effects are actions with empty bodies, updates are `assign`s, guards are named.
  */
 export function flowMachine(definition: FlowDefinition, timing: FlowTiming = DEFAULT_TIMING) {
-  const actions: Record<string, ActionFunction<FlowContext, FlowEvent, FlowEvent, unknown, never, never, never, never, never>> = {};
+  const actions: Record<string, unknown> = {};
   for (const name of EFFECT_NAMES) actions[name] = () => {};
   for (const [name, update] of Object.entries(updatesFor(timing))) {
-    actions[name] = assign((args, params) => update(args, params as never));
+    actions[name] = assign((args, params) => update(args as never, params as never));
   }
   return setup({
     // Stryker disable next-line ObjectLiteral: types are read by the compiler only; xstate ignores them at run time
     types: { context: {} as FlowContext, events: {} as FlowEvent, input: {} as FlowInput },
-    actions,
-    guards: guardsFor(timing),
+    actions: actions as {},
+    guards: guardsFor(timing) as {},
   }).createMachine({ ...runnableFlow(definition), context: ({ input }: { input: FlowInput }) => initialContext(input) } as never);
 }
 
