@@ -12,6 +12,11 @@ export class WorkQueue<T> {
     return this.#items.length - this.#head;
   }
 
+  /** Array slots held: the waiting items plus those that left and are not compacted away yet. */
+  get held(): number {
+    return this.#items.length;
+  }
+
   /** Add at the end. */
   push(item: T): void {
     this.#items.push(item);
@@ -19,7 +24,7 @@ export class WorkQueue<T> {
 
   /** Put `items`, in order, before everything waiting. */
   unshiftAll(items: readonly T[]): void {
-    if (items.length === 0) return;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: copying when the freed slots would fit gives the same order, only slower
     if (items.length <= this.#head) {
       this.#head -= items.length;
       for (let i = 0; i < items.length; i++) this.#items[this.#head + i] = items[i]!;
@@ -31,6 +36,7 @@ export class WorkQueue<T> {
 
   /** Take the oldest item, or undefined when none waits. */
   shift(): T | undefined {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; without it the one slot an empty queue writes is reset at once below
     if (this.#head >= this.#items.length) return undefined;
     const item = this.#items[this.#head]!;
     this.#items[this.#head] = undefined as T; // let it be collected
