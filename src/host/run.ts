@@ -202,9 +202,10 @@ function modemPresent(ctx: RunContext): boolean {
   return answer !== false;
 }
 
+/** The code's matching ID, to mask in failure messages (an empty one masks nothing). */
 function matchingIdOf(activationCode: string): string | undefined {
   const parsed = parseActivationCode(activationCode);
-  return parsed.ok && parsed.value.matchingId !== '' ? parsed.value.matchingId : undefined;
+  return parsed.ok ? parsed.value.matchingId : undefined;
 }
 
 const ignoreAnswer: AnswerCheck<void> = () => undefined;
