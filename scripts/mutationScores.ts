@@ -4,6 +4,7 @@
  * The numbers are counted by mutation-testing-metrics, the library Stryker's own reports use, so
  * they match the HTML report.
  */
+import { readFileSync } from 'node:fs';
 import { calculateMetrics } from 'mutation-testing-metrics';
 
 /** The files of a mutation report, by path relative to the repository root. */
@@ -75,4 +76,26 @@ export function scoreTable(scores: readonly FolderScore[]): string {
   return [header, ...rows]
     .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd())
     .join('\n');
+}
+
+/**
+ * Read Stryker's JSON report, print every folder's score, and return the exit code: 0 when every
+ * folder meets its threshold, 1 when one is below, 2 when the report cannot be read.
+ * @param label - the script's name, prefixed to what it prints
+ */
+export function checkReport(reportPath: string, label: string, log: (line: string) => void = console.log, warn: (line: string) => void = console.error): 0 | 1 | 2 {
+  let files: ReportFiles;
+  try {
+    files = (JSON.parse(readFileSync(reportPath, 'utf8')) as { files: ReportFiles }).files;
+  } catch (error) {
+    warn(`${label}: cannot read the Stryker JSON report ${reportPath}: ${(error as Error).message}`);
+    return 2;
+  }
+  const scores = folderScores(files);
+  log(scoreTable(scores));
+  log(`${label}: ${scores.reduce((n, s) => n + s.valid, 0)} valid mutants`);
+  const below = scores.filter((score) => !score.passed);
+  if (below.length === 0) return 0;
+  warn(`${label}: below threshold: ${below.map((s) => s.folder).join(', ')}`);
+  return 1;
 }

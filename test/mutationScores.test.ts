@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderScores, scoreTable, type ReportFiles } from '../scripts/mutationScores';
+import { checkReport, folderScores, scoreTable, type ReportFiles } from '../scripts/mutationScores';
 
 type Status = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored';
 
@@ -49,5 +52,38 @@ describe('per-folder mutation scores', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^src\/domain\/\s+100\.00%\s+90%\s+1\s+0\s+0\s+0\s+0\s+0\s+1\s+ok$/);
     expect(lines[2]).toMatch(/^src\/host\/\s+0\.00%\s+50%.*BELOW$/);
+  });
+});
+
+describe('checkReport', () => {
+  const reportWith = (files: ReportFiles): string => {
+    const path = join(mkdtempSync(join(tmpdir(), 'mutation-report-')), 'mutation.json');
+    writeFileSync(path, JSON.stringify({ schemaVersion: '2', thresholds: { high: 90, low: 80 }, files }));
+    return path;
+  };
+  const allKilled: ReportFiles = {
+    'src/domain/a.ts': file('Killed'),
+    'src/core/a.ts': file('Killed'),
+    'machines/a.ts': file('Killed'),
+    'src/host/a.ts': file('Killed'),
+  };
+
+  it('answers 0 and prints every folder when each meets its threshold', () => {
+    const lines: string[] = [];
+    expect(checkReport(reportWith(allKilled), 'test', (line) => void lines.push(line), (line) => void lines.push(line))).toBe(0);
+    expect(lines.join('\n')).toMatch(/src\/host\/\s+100\.00%/);
+    expect(lines.at(-1)).toBe('test: 4 valid mutants');
+  });
+
+  it('answers 1 and names the folder below its threshold', () => {
+    const warnings: string[] = [];
+    expect(checkReport(reportWith({ ...allKilled, 'src/core/b.ts': file('Survived') }), 'test', () => {}, (line) => void warnings.push(line))).toBe(1);
+    expect(warnings).toEqual(['test: below threshold: src/core/']);
+  });
+
+  it('answers 2 for a report it cannot read', () => {
+    const warnings: string[] = [];
+    expect(checkReport(join(tmpdir(), 'no-such-report.json'), 'test', () => {}, (line) => void warnings.push(line))).toBe(2);
+    expect(warnings[0]).toMatch(/^test: cannot read the Stryker JSON report .*no-such-report\.json: /);
   });
 });
