@@ -98,7 +98,7 @@ export interface Host {
   send(input: Untimed<Input>): Reply;
   /** The current state (the persisted document). Read it; do not change it. */
   state(): CoreState;
-  /** Live operations, then the finished ones the core keeps. */
+  /** Live operations, then the finished ones the core keeps, oldest finish first. */
   operations(): OperationView[];
   /** Resolves once no effect is in flight and every command has run. */
   idle(): Promise<void>;
@@ -348,7 +348,7 @@ export function createHost(options: HostOptions): Host {
     state: () => state,
     operations: () => [
       ...Object.values(state.operations).map((op) => ({ id: op.id, flow: op.flow, state: op.value, live: true })),
-      ...Object.values(state.finished).map((op) => ({ id: op.id, flow: op.flow, state: op.value, live: false, outcome: op.report.outcome })),
+      ...state.finishedOrder.map((id) => state.finished[id]!).map((op) => ({ id: op.id, flow: op.flow, state: op.value, live: false, outcome: op.report.outcome })),
     ],
     idle: () =>
       new Promise<void>((resolve) => {

@@ -141,6 +141,16 @@ describe('diagnostics the host words', () => {
   });
 });
 
+describe('operations()', () => {
+  it('lists the finished operations in the order they finished, whatever their ids', async () => {
+    const ids = ['b', '10', 'c'];
+    const w = world({ newId: () => ids.shift() ?? 'spare' });
+    for (let i = 0; i < 3; i++) w.host.call({ kind: 'cancelledPurchase', entryPoint: 'MobilePlans.notifyCancelledPurchase', metadata: {} });
+    await w.host.idle();
+    expect(w.host.operations().map((o) => o.id)).toEqual(['b', '10', 'c']);
+  });
+});
+
 describe('quarantined records', () => {
   it('says which operation, live or finished, was set aside and that the others resume', async () => {
     const first = world();
