@@ -1,30 +1,45 @@
 import { createState, step, type CoreState } from '../src/core/index';
 import { recordFlows, type BenchFlow } from './flows';
+import { createFloorState, floorStep } from './sameWorkFloor';
 
 /*
  * `step` alone on the engine bench's recorded flows (bench/engine.ts replays them the same way),
  * for a CPU profile: `node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profileStep.ts [flow|all] [seconds]`.
- * Without a flow, the three in turn. Prints µs per event.
+ * Without a flow, the three in turn. `--floor` also runs the same-work floor in turn with it and
+ * prints step ÷ floor (a reference that load slows alike). Prints µs per event.
  */
 
-const [only, seconds = '3'] = process.argv.slice(2);
-const flows = recordFlows().filter((flow) => only === undefined || only === 'all' || flow.name === (only as BenchFlow));
+const args = process.argv.slice(2);
+const withFloor = args.includes('--floor');
+const [only = 'all', seconds = '3'] = args.filter((a) => a !== '--floor');
+const flows = recordFlows().filter((flow) => only === 'all' || flow.name === (only as BenchFlow));
 if (flows.length === 0) throw new Error(`no bench flow ${only}`);
 const deadline = performance.now() + Number(seconds) * 1000;
-const events = new Map<string, number>();
+const BATCH = 200;
 const spent = new Map<string, number>();
-let kept: CoreState | undefined;
+let sink = 0;
 while (performance.now() < deadline) {
   for (const flow of flows) {
-    const start = performance.now();
-    for (let n = 0; n < 200; n++) {
+    let start = performance.now();
+    for (let n = 0; n < BATCH; n++) {
       let state: CoreState = createState();
       for (const input of flow.inputs) state = step(state, input).state;
-      kept = state;
+      sink += state.nextOperationNumber;
     }
     spent.set(flow.name, (spent.get(flow.name) ?? 0) + performance.now() - start);
-    events.set(flow.name, (events.get(flow.name) ?? 0) + 200 * flow.inputs.length);
+    if (!withFloor) continue;
+    start = performance.now();
+    for (let n = 0; n < BATCH; n++) {
+      const state = createFloorState();
+      for (const input of flow.inputs) sink += floorStep(state, input).length;
+    }
+    spent.set(`floor ${flow.name}`, (spent.get(`floor ${flow.name}`) ?? 0) + performance.now() - start);
   }
 }
-for (const flow of flows) console.log(`${flow.name}: ${((spent.get(flow.name)! * 1000) / events.get(flow.name)!).toFixed(2)} µs/event`);
-if (kept === undefined) throw new Error('nothing ran');
+for (const flow of flows) {
+  const perEvent = (name: string) => spent.get(name)!;
+  const step = perEvent(flow.name);
+  const line = `${flow.name.padEnd(17)} step ${step.toFixed(0)} ms`;
+  console.log(withFloor ? `${line}, floor ${perEvent(`floor ${flow.name}`).toFixed(0)} ms: step ÷ floor ${(step / perEvent(`floor ${flow.name}`)).toFixed(2)}×` : line);
+}
+if (sink === 0) throw new Error('nothing ran');
