@@ -8,27 +8,35 @@ import type { CoreState } from './state';
  * `step` runs on a state (decision D65).
  */
 
-// Not state: a scratch for the step running on each state, removed before that step returns (empty between calls).
-const marking = new WeakMap<CoreState, Set<string>>();
+// Not state: the set of the step running now and the state it runs on (null between steps). A
+// module slot rather than a table keyed by the state: `markChanged` runs several times per event.
+let markingState: CoreState | null = null;
+let marking: Set<string> | null = null;
 
 /** Note that the records of `operationId` (live, finished or gone) may differ from the last ones written. */
 export function markChanged(state: CoreState, operationId: string): void {
-  marking.get(state)?.add(operationId);
+  if (state === markingState) marking!.add(operationId);
+}
+
+/** What was being collected before a {@link startChanges}: given back to {@link stopChanges}. */
+export interface OuterChanges {
+  readonly state: CoreState | null;
+  readonly changed: Set<string> | null;
 }
 
 /**
- * Run `work` on `state`, collecting the ids it marks.
- *
- * @param state - the state the step runs on
- * @param work - the step itself
- * @returns what `work` returned, and the ids whose records may have changed (live, finished or removed)
+ * Collect into `changed` the ids marked on `state` until {@link stopChanges}; call that in a
+ * `finally`, with what this returned (a step inside another, on another state, gives it back).
  */
-export function collectChanges<T>(state: CoreState, work: () => T): { result: T; changed: ReadonlySet<string> } {
-  const changed = new Set<string>();
-  marking.set(state, changed);
-  try {
-    return { result: work(), changed };
-  } finally {
-    marking.delete(state);
-  }
+export function startChanges(state: CoreState, changed: Set<string>): OuterChanges {
+  const outer: OuterChanges = { state: markingState, changed: marking };
+  markingState = state;
+  marking = changed;
+  return outer;
+}
+
+/** Stop collecting: what was collected before {@link startChanges} is collected again. */
+export function stopChanges(outer: OuterChanges): void {
+  markingState = outer.state;
+  marking = outer.changed;
 }

@@ -4,7 +4,7 @@ import { describeType, diagnostic, quote } from '../domain/diagnostics';
 import { isActivationError, isNetworkRegistrationState } from '../domain/enums';
 import { validateTransactionId } from '../domain/transactionId';
 import { own, setOwn } from './records';
-import { collectChanges, markChanged } from './changes';
+import { markChanged, startChanges, stopChanges } from './changes';
 import type { Command } from './commands';
 import { handOff } from './handOff';
 import type { Input, Reply } from './inputs';
@@ -39,13 +39,16 @@ const ACCEPTED: Reply = { type: 'accepted' };
  */
 export function step(state: CoreState, input: Input): StepResult {
   const commands: Command[] = [];
-  const { result: reply, changed } = collectChanges(state, () => {
-    const answer = dispatch(state, input, commands);
+  const changed = new Set<string>();
+  const outer = startChanges(state, changed);
+  try {
+    const reply = dispatch(state, input, commands);
     pumpLpa(state, commands);
-    markTouched(state, input, answer, commands);
-    return answer;
-  });
-  return { state, commands, reply, changed };
+    markTouched(state, input, reply, commands);
+    return { state, commands, reply, changed };
+  } finally {
+    stopChanges(outer);
+  }
 }
 
 /** Mark every operation the input, the reply or a command names: their records may have changed. */
@@ -56,9 +59,19 @@ function markTouched(state: CoreState, input: Input, reply: Reply, commands: rea
   // A restart re-issues every operation's entry effects; resume marks the records it changed.
   if (input.type === 'restore') return;
   for (const command of commands) {
-    if (command.type === 'report') markChanged(state, command.report.operationId);
-    else if ('operationId' in command && typeof command.operationId === 'string') markChanged(state, command.operationId);
-    else if ('timerId' in command) markChanged(state, command.timerId);
+    const subject = subjectOf(command);
+    if (subject !== null) markChanged(state, subject);
+  }
+}
+
+/** The operation whose record a command may come from; null for a diagnostic (its operation, if any, is marked where it changed). */
+function subjectOf(command: Command): string | null {
+  switch (command.type) {
+    case 'report': return command.report.operationId;
+    case 'scheduler.set':
+    case 'scheduler.clear': return command.timerId;
+    case 'diagnostic': return null;
+    default: return command.operationId;
   }
 }
 
