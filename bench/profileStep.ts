@@ -17,6 +17,7 @@ if (flows.length === 0) throw new Error(`no bench flow ${only}`);
 const deadline = performance.now() + Number(seconds) * 1000;
 const BATCH = 200;
 const spent = new Map<string, number>();
+const ratios = new Map<string, number[]>();
 let sink = 0;
 while (performance.now() < deadline) {
   for (const flow of flows) {
@@ -26,20 +27,25 @@ while (performance.now() < deadline) {
       for (const input of flow.inputs) state = step(state, input).state;
       sink += state.nextOperationNumber;
     }
-    spent.set(flow.name, (spent.get(flow.name) ?? 0) + performance.now() - start);
+    const stepTime = performance.now() - start;
+    spent.set(flow.name, (spent.get(flow.name) ?? 0) + stepTime);
     if (!withFloor) continue;
     start = performance.now();
     for (let n = 0; n < BATCH; n++) {
       const state = createFloorState();
       for (const input of flow.inputs) sink += floorStep(state, input).length;
     }
-    spent.set(`floor ${flow.name}`, (spent.get(`floor ${flow.name}`) ?? 0) + performance.now() - start);
+    const floorTime = performance.now() - start;
+    spent.set(`floor ${flow.name}`, (spent.get(`floor ${flow.name}`) ?? 0) + floorTime);
+    ratios.set(flow.name, [...(ratios.get(flow.name) ?? []), stepTime / floorTime]);
   }
 }
 for (const flow of flows) {
   const perEvent = (name: string) => spent.get(name)!;
   const step = perEvent(flow.name);
   const line = `${flow.name.padEnd(17)} step ${step.toFixed(0)} ms`;
-  console.log(withFloor ? `${line}, floor ${perEvent(`floor ${flow.name}`).toFixed(0)} ms: step ÷ floor ${(step / perEvent(`floor ${flow.name}`)).toFixed(2)}×` : line);
+  const sorted = [...(ratios.get(flow.name) ?? [])].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  console.log(withFloor ? `${line}, floor ${perEvent(`floor ${flow.name}`).toFixed(0)} ms: step ÷ floor ${median.toFixed(2)}× (median of ${sorted.length} batch ratios)` : line);
 }
 if (sink === 0) throw new Error('nothing ran');
