@@ -18,25 +18,21 @@ export function markChanged(state: CoreState, operationId: string): void {
   if (state === markingState) marking!.add(operationId);
 }
 
-/** What was being collected before a {@link startChanges}: given back to {@link stopChanges}. */
-export interface OuterChanges {
-  readonly state: CoreState | null;
-  readonly changed: Set<string> | null;
-}
+// What was being collected before each step still running (a step inside another): pairs of state and set, reused.
+const outer: Array<CoreState | Set<string> | null> = [];
 
 /**
- * Collect into `changed` the ids marked on `state` until {@link stopChanges}; call that in a
- * `finally`, with what this returned (a step inside another, on another state, gives it back).
+ * Collect into `changed` the ids marked on `state` until {@link stopChanges}, which must be
+ * called in a `finally` (a step inside another, on another state, gives the outer one back).
  */
-export function startChanges(state: CoreState, changed: Set<string>): OuterChanges {
-  const outer: OuterChanges = { state: markingState, changed: marking };
+export function startChanges(state: CoreState, changed: Set<string>): void {
+  outer.push(markingState, marking);
   markingState = state;
   marking = changed;
-  return outer;
 }
 
-/** Stop collecting: what was collected before {@link startChanges} is collected again. */
-export function stopChanges(outer: OuterChanges): void {
-  markingState = outer.state;
-  marking = outer.changed;
+/** Stop collecting: what was collected before the last {@link startChanges} is collected again. */
+export function stopChanges(): void {
+  marking = outer.pop() as Set<string> | null;
+  markingState = outer.pop() as CoreState | null;
 }

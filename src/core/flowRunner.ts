@@ -159,11 +159,11 @@ function selected(flow: ResolvedFlow, value: string, args: FlowArgs): ResolvedTr
   return undefined;
 }
 
-/** The context while one event runs: copied once, on the first update, then changed in place. */
+/** What actions and guards see while one event runs: the context is copied once, on the first update, then changed in place. */
 interface Running {
-  /** What actions and guards see; `context` is replaced by this run's own copy on the first update. */
-  args: { context: FlowContext; readonly event: FlowEvent };
-  /** True once `args.context` is this run's own copy (the caller's context is never changed). */
+  context: FlowContext;
+  readonly event: FlowEvent;
+  /** True once `context` is this run's own copy (the caller's context is never changed). */
   owned: boolean;
 }
 
@@ -174,19 +174,19 @@ function run(actions: readonly ResolvedAction[], running: Running, out: FlowActi
     if (update === undefined) {
       if (action.effect !== undefined) out.push(action.effect);
       else {
-        const params = action.compute!(running.args);
+        const params = action.compute!(running);
         // Stryker disable next-line ConditionalExpression: a params: undefined reads, compares (toEqual) and serializes as no params
         out.push(params === undefined ? { type: action.type } : { type: action.type, params });
       }
       continue;
     }
-    const changes = update(running.args, action.compute === undefined ? action.params : action.compute(running.args));
+    const changes = update(running, action.compute === undefined ? action.params : action.compute(running));
     // One copy per event, not one per update: later actions still see every update before them.
     if (!running.owned) {
-      running.args = { context: copyContext(running.args.context), event: running.args.event };
+      running.context = copyContext(running.context);
       running.owned = true;
     }
-    Object.assign(running.args.context, changes);
+    Object.assign(running.context, changes);
   }
 }
 
@@ -227,25 +227,25 @@ export function startFlow(definition: FlowDefinition, runtime: FlowRuntime, inpu
   const value = flow.initial;
   // The first state of every flow has no entry actions, and entry params come from the context alone (machines/fragments.ts).
   // Stryker disable next-line ObjectLiteral,StringLiteral: see above
-  const running: Running = { args: { context: initialContext(input), event: { type: 'operation.start', now: input.now } }, owned: true };
+  const running: Running = { context: initialContext(input), event: { type: 'operation.start', now: input.now }, owned: true };
   run(stateOf(flow, value).entry, running, actions);
-  return { value, context: running.args.context, actions, done: false };
+  return { value, context: running.context, actions, done: false };
 }
 
 /** One event through a flow; null when the flow does not take it in its current state (nothing changes). */
 export function stepFlow(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): FlowStep | null {
   const flow = resolved(definition, runtime);
-  const running: Running = { args: { context, event }, owned: false };
-  const transition = selected(flow, value, running.args);
+  const running: Running = { context, event, owned: false };
+  const transition = selected(flow, value, running);
   if (transition === undefined) return null;
   const actions: FlowAction[] = [];
   const { target } = transition;
   if (target !== undefined) run(stateOf(flow, value).exit, running, actions);
   run(transition.actions, running, actions);
-  if (target === undefined) return { value, context: running.args.context, actions, done: false };
+  if (target === undefined) return { value, context: running.context, actions, done: false };
   const entered = stateOf(flow, target);
   run(entered.entry, running, actions);
-  return { value: target, context: running.args.context, actions, done: entered.final };
+  return { value: target, context: running.context, actions, done: entered.final };
 }
 
 /** Whether the flow accepts `event` in its current state: whether `stepFlow` would take a transition. */
@@ -259,6 +259,6 @@ export function accepts(definition: FlowDefinition, runtime: FlowRuntime, value:
  */
 export function entryEffects(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext): FlowAction[] {
   const actions: FlowAction[] = [];
-  run(stateOf(resolved(definition, runtime), value).entry, { args: { context, event: { type: 'restore' } as unknown as FlowEvent }, owned: false }, actions);
+  run(stateOf(resolved(definition, runtime), value).entry, { context, event: { type: 'restore' } as unknown as FlowEvent, owned: false }, actions);
   return actions;
 }

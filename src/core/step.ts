@@ -40,14 +40,14 @@ const ACCEPTED: Reply = { type: 'accepted' };
 export function step(state: CoreState, input: Input): StepResult {
   const commands: Command[] = [];
   const changed = new Set<string>();
-  const outer = startChanges(state, changed);
+  startChanges(state, changed);
   try {
     const reply = dispatch(state, input, commands);
     pumpLpa(state, commands);
     markTouched(state, input, reply, commands);
     return { state, commands, reply, changed };
   } finally {
-    stopChanges(outer);
+    stopChanges();
   }
 }
 
