@@ -18,21 +18,30 @@ export function markChanged(state: CoreState, operationId: string): void {
   if (state === markingState) marking!.add(operationId);
 }
 
-// What was being collected before each step still running (a step inside another): pairs of state and set, reused.
-const outer: Array<CoreState | Set<string> | null> = [];
+// What was being collected before each step still running (a step inside another), by depth: two
+// plain slots per level, so that starting and stopping allocate nothing.
+const outerStates: Array<CoreState | null> = [];
+const outerSets: Array<Set<string> | null> = [];
+let depth = 0;
 
 /**
  * Collect into `changed` the ids marked on `state` until {@link stopChanges}, which must be
  * called in a `finally` (a step inside another, on another state, gives the outer one back).
  */
 export function startChanges(state: CoreState, changed: Set<string>): void {
-  outer.push(markingState, marking);
+  outerStates[depth] = markingState;
+  outerSets[depth] = marking;
+  depth += 1;
   markingState = state;
   marking = changed;
 }
 
 /** Stop collecting: what was collected before the last {@link startChanges} is collected again. */
 export function stopChanges(): void {
-  marking = outer.pop() as Set<string> | null;
-  markingState = outer.pop() as CoreState | null;
+  depth -= 1;
+  markingState = outerStates[depth]!;
+  marking = outerSets[depth]!;
+  // Keep no reference to a state that has left.
+  outerStates[depth] = null;
+  outerSets[depth] = null;
 }

@@ -27,6 +27,7 @@ export interface StepResult {
 }
 
 const ACCEPTED: Reply = { type: 'accepted' };
+const NO_FOLLOWERS: readonly string[] = [];
 
 /**
  * The pure core: one input in, the next state and the commands out. No clock, no I/O:
@@ -187,11 +188,13 @@ function discovered(state: CoreState, operationId: string, activationCode: strin
 
 /** A registration change concerns every live operation following that ICCID. */
 function registration(state: CoreState, iccid: string, event: FlowEvent, out: Command[]): Reply {
-  const followers = [...(own(state.followers, iccid) ?? [])];
+  const following = own(state.followers, iccid) ?? NO_FOLLOWERS;
+  // A copy when several follow: an operation that finishes leaves the list while it is walked.
+  const followers = following.length < 2 ? following : [...following];
   // Before the live operations: one that connects on this change has told its portal already.
   let taken = event.type === 'modem.registration' && deliverPortalUpdates(state, iccid, event.state, out);
-  for (const id of followers) {
-    const op = own(state.operations, id);
+  for (let i = 0; i < followers.length; i++) {
+    const op = own(state.operations, followers[i]!);
     if (op !== undefined && advance(state, op, event, out)) taken = true;
   }
   return taken ? ACCEPTED : { type: 'ignored', reason: 'no operation follows that profile now' };
