@@ -18,30 +18,26 @@ export function markChanged(state: CoreState, operationId: string): void {
   if (state === markingState) marking!.add(operationId);
 }
 
-// What was being collected before each step still running (a step inside another), by depth: two
-// plain slots per level, so that starting and stopping allocate nothing.
-const outerStates: Array<CoreState | null> = [];
-const outerSets: Array<Set<string> | null> = [];
-let depth = 0;
+// What was being collected before each step still running inside another (never, in practice): a
+// stack used only then, so that a step alone stores nothing but the two slots.
+const outerStates: CoreState[] = [];
+const outerSets: Set<string>[] = [];
 
 /**
  * Collect into `changed` the ids marked on `state` until {@link stopChanges}, which must be
  * called in a `finally` (a step inside another, on another state, gives the outer one back).
  */
 export function startChanges(state: CoreState, changed: Set<string>): void {
-  outerStates[depth] = markingState;
-  outerSets[depth] = marking;
-  depth += 1;
+  if (markingState !== null) {
+    outerStates.push(markingState);
+    outerSets.push(marking!);
+  }
   markingState = state;
   marking = changed;
 }
 
 /** Stop collecting: what was collected before the last {@link startChanges} is collected again. */
 export function stopChanges(): void {
-  depth -= 1;
-  markingState = outerStates[depth]!;
-  marking = outerSets[depth]!;
-  // Keep no reference to a state that has left.
-  outerStates[depth] = null;
-  outerSets[depth] = null;
+  markingState = outerStates.pop() ?? null;
+  marking = outerSets.pop() ?? null;
 }
