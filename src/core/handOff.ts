@@ -91,8 +91,8 @@ function freshId(state: CoreState, drawn: string | undefined): string {
     for (let n = 2; ; n++) if (!inUse(state, `${drawn}-${n}`)) return `${drawn}-${n}`;
   }
   // nextOperationNumber may lag behind a loaded document's records: skip the ids they hold.
-  while (inUse(state, `op-${state.nextOperationNumber}`)) state.nextOperationNumber += 1;
-  const id = `op-${state.nextOperationNumber}`;
+  let id = `op-${state.nextOperationNumber}`;
+  while (inUse(state, id)) id = `op-${++state.nextOperationNumber}`;
   state.nextOperationNumber += 1;
   return id;
 }
