@@ -92,6 +92,9 @@ interface ResolvedTransition {
 }
 
 interface ResolvedState {
+  /** Its name: the flow's value while it is in it. */
+  readonly value: string;
+  /** A final state: entering it ends the flow (and it takes no event, so a flow never stays in one). */
   readonly final: boolean;
   readonly entry: readonly ResolvedAction[];
   readonly exit: readonly ResolvedAction[];
@@ -136,7 +139,7 @@ function resolveFlow(runtime: FlowRuntime, flow: RunnableFlow): ResolvedFlow {
     if (state.type !== 'final') for (const [type, transitions] of Object.entries(state.on)) {
       on.set(type, (transitions ?? NONE).map((t: RunnableTransition) => ({ target: t.target, ...resolveGuard(runtime, flow, t.guard), actions: actionsOf(t.actions) })));
     }
-    states.set(name, { final: state.type === 'final', entry: actionsOf(state.entry), exit: actionsOf(state.exit), on });
+    states.set(name, { value: name, final: state.type === 'final', entry: actionsOf(state.entry), exit: actionsOf(state.exit), on });
   }
   return { id: flow.id, initial: flow.initial, states };
 }
@@ -162,7 +165,7 @@ function selected(flow: ResolvedFlow, value: string, args: FlowArgs): ResolvedTr
 /** What actions and guards see while one event runs: the context is copied once, on the first update, then changed in place. */
 interface Running {
   context: FlowContext;
-  readonly event: FlowEvent;
+  event: FlowEvent;
   /** True once `context` is this run's own copy (the caller's context is never changed). */
   owned: boolean;
 }
@@ -234,18 +237,54 @@ export function startFlow(definition: FlowDefinition, runtime: FlowRuntime, inpu
 
 /** One event through a flow; null when the flow does not take it in its current state (nothing changes). */
 export function stepFlow(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): FlowStep | null {
-  const flow = resolved(definition, runtime);
   const running: Running = { context, event, owned: false };
-  const transition = selected(flow, value, running);
-  if (transition === undefined) return null;
   const actions: FlowAction[] = [];
+  const reached = take(resolved(definition, runtime), value, running, actions);
+  return reached === undefined ? null : { value: reached.value, context: running.context, actions, done: reached.final };
+}
+
+/** Where {@link moveFlow} left a flow: one object for every call, valid until the next. */
+export interface FlowMove {
+  readonly value: string;
+  readonly context: FlowContext;
+  /** The effects asked for, in order (the same array every call). */
+  readonly actions: readonly FlowAction[];
+  readonly done: boolean;
+}
+
+// The scratch of moveFlow: nothing it runs (updates, guards, params: pure functions of their
+// arguments) moves a flow, so one of each serves every call.
+const moving: Running = { context: undefined as unknown as FlowContext, event: undefined as unknown as FlowEvent, owned: false };
+const moved: { value: string; context: FlowContext; actions: FlowAction[]; done: boolean } = { value: '', context: undefined as unknown as FlowContext, actions: [], done: false };
+
+/**
+ * {@link stepFlow} for a caller that reads the result at once (the core's `advance`): the same
+ * move, into one reused result instead of a new one per event. Null when the flow does not take it.
+ */
+export function moveFlow(definition: FlowDefinition, runtime: FlowRuntime, value: string, context: FlowContext, event: FlowEvent): FlowMove | null {
+  moving.context = context;
+  moving.event = event;
+  moving.owned = false;
+  moved.actions.length = 0;
+  const reached = take(resolved(definition, runtime), value, moving, moved.actions);
+  if (reached === undefined) return null;
+  moved.value = reached.value;
+  moved.context = moving.context;
+  moved.done = reached.final;
+  return moved;
+}
+
+/** The transition the running event takes from `value`, its actions run into `actions`; undefined when none. */
+function take(flow: ResolvedFlow, value: string, running: Running, actions: FlowAction[]): ResolvedState | undefined {
+  const transition = selected(flow, value, running);
+  if (transition === undefined) return undefined;
   const { target } = transition;
   if (target !== undefined) run(stateOf(flow, value).exit, running, actions);
   run(transition.actions, running, actions);
-  if (target === undefined) return { value, context: running.context, actions, done: false };
+  if (target === undefined) return stateOf(flow, value);
   const entered = stateOf(flow, target);
   run(entered.entry, running, actions);
-  return { value: target, context: running.context, actions, done: entered.final };
+  return entered;
 }
 
 /** Whether the flow accepts `event` in its current state: whether `stepFlow` would take a transition. */
