@@ -33,7 +33,7 @@ while (performance.now() < deadline) {
     start = performance.now();
     for (let n = 0; n < BATCH; n++) {
       const state = createFloorState();
-      for (const input of flow.inputs) sink += floorStep(state, input).length;
+      for (const input of flow.inputs) sink += floorStep(state, input).commands.length;
     }
     const floorTime = performance.now() - start;
     spent.set(`floor ${flow.name}`, (spent.get(`floor ${flow.name}`) ?? 0) + floorTime);

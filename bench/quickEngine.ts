@@ -22,7 +22,7 @@ for (const flow of recordFlows()) {
     ['floor', () => {
       const state = createFloorState();
       let commands = 0;
-      for (const input of flow.inputs) commands += floorStep(state, input).length;
+      for (const input of flow.inputs) commands += floorStep(state, input).commands.length;
       return commands;
     }],
     ['actor', () => {
