@@ -12,10 +12,16 @@ import type { CoreState } from './state';
 // module slot rather than a table keyed by the state: `markChanged` runs several times per event.
 let markingState: CoreState | null = null;
 let marking: Set<string> | null = null;
+// The id marked last in the set being collected (null: none yet).
+let lastMarked: string | null = null;
 
 /** Note that the records of `operationId` (live, finished or gone) may differ from the last ones written. */
 export function markChanged(state: CoreState, operationId: string): void {
-  if (state === markingState) marking!.add(operationId);
+  // The same id is marked several times a step (the operation, then each of its commands): once is enough.
+  if (state === markingState && operationId !== lastMarked) {
+    marking!.add(operationId);
+    lastMarked = operationId;
+  }
 }
 
 // What was being collected before each step still running inside another (never, in practice): a
@@ -34,10 +40,13 @@ export function startChanges(state: CoreState, changed: Set<string>): void {
   }
   markingState = state;
   marking = changed;
+  lastMarked = null;
 }
 
 /** Stop collecting: what was collected before the last {@link startChanges} is collected again. */
 export function stopChanges(): void {
   markingState = outerStates.pop() ?? null;
   marking = outerSets.pop() ?? null;
+  // Stryker disable next-line all: forgetting the last id only costs adding it again
+  lastMarked = null;
 }

@@ -54,8 +54,19 @@ export function step(state: CoreState, input: Input): StepResult {
 
 /** Mark every operation the input, the reply or a command names: their records may have changed. */
 function markTouched(state: CoreState, input: Input, reply: Reply, commands: readonly Command[]): void {
-  if ('operationId' in input && typeof input.operationId === 'string') markChanged(state, input.operationId);
-  if (input.type === 'timer.fired') markChanged(state, input.timerId);
+  switch (input.type) {
+    case 'portal.launched':
+    case 'portal.closed':
+    case 'modem.registration':
+    case 'restore':
+      break;
+    case 'timer.fired':
+      markChanged(state, input.timerId);
+      break;
+    default:
+      // An input from outside may carry anything there: only an id marks.
+      if (typeof input.operationId === 'string') markChanged(state, input.operationId);
+  }
   if (reply.type === 'operation') markChanged(state, reply.operationId);
   // A restart re-issues every operation's entry effects; resume marks the records it changed.
   if (input.type === 'restore') return;
