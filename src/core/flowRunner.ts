@@ -247,13 +247,13 @@ export function stepFlow(definition: FlowDefinition, runtime: FlowRuntime, value
 export interface FlowMove {
   readonly value: string;
   readonly context: FlowContext;
-  /** The effects asked for, in order (the same array every call). */
+  /** The effects asked for, in order. */
   readonly actions: readonly FlowAction[];
   readonly done: boolean;
 }
 
 // The scratch of moveFlow: nothing it runs (updates, guards, params: pure functions of their
-// arguments) moves a flow, so one of each serves every call.
+// arguments) moves a flow, so one running event and one result serve every call.
 const moving: Running = { context: undefined as unknown as FlowContext, event: undefined as unknown as FlowEvent, owned: false };
 const moved: { value: string; context: FlowContext; actions: FlowAction[]; done: boolean } = { value: '', context: undefined as unknown as FlowContext, actions: [], done: false };
 
@@ -265,11 +265,13 @@ export function moveFlow(definition: FlowDefinition, runtime: FlowRuntime, value
   moving.context = context;
   moving.event = event;
   moving.owned = false;
-  moved.actions.length = 0;
-  const reached = take(resolved(definition, runtime), value, moving, moved.actions);
+  // A new array (cheaper than emptying the last one: setting a length calls the runtime).
+  const actions: FlowAction[] = [];
+  const reached = take(resolved(definition, runtime), value, moving, actions);
   if (reached === undefined) return null;
   moved.value = reached.value;
   moved.context = moving.context;
+  moved.actions = actions;
   moved.done = reached.final;
   return moved;
 }
