@@ -18,6 +18,7 @@ const deadline = performance.now() + Number(seconds) * 1000;
 const BATCH = 200;
 const spent = new Map<string, number>();
 const ratios = new Map<string, number[]>();
+const events = new Map<string, number>();
 let sink = 0;
 while (performance.now() < deadline) {
   for (const flow of flows) {
@@ -29,6 +30,7 @@ while (performance.now() < deadline) {
     }
     const stepTime = performance.now() - start;
     spent.set(flow.name, (spent.get(flow.name) ?? 0) + stepTime);
+    events.set(flow.name, (events.get(flow.name) ?? 0) + BATCH * flow.inputs.length);
     if (!withFloor) continue;
     start = performance.now();
     for (let n = 0; n < BATCH; n++) {
@@ -41,11 +43,11 @@ while (performance.now() < deadline) {
   }
 }
 for (const flow of flows) {
-  const perEvent = (name: string) => spent.get(name)!;
+  const perEvent = (name: string) => (spent.get(name)! * 1000) / events.get(flow.name)!;
   const step = perEvent(flow.name);
-  const line = `${flow.name.padEnd(17)} step ${step.toFixed(0)} ms`;
+  const line = `${flow.name.padEnd(17)} step ${step.toFixed(2)} µs/event`;
   const sorted = [...(ratios.get(flow.name) ?? [])].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-  console.log(withFloor ? `${line}, floor ${perEvent(`floor ${flow.name}`).toFixed(0)} ms: step ÷ floor ${median.toFixed(2)}× (median of ${sorted.length} batch ratios)` : line);
+  console.log(withFloor ? `${line}, floor ${perEvent(`floor ${flow.name}`).toFixed(2)} µs/event: step ÷ floor ${median.toFixed(2)}× (median of ${sorted.length} batch ratios)` : line);
 }
 if (sink === 0) throw new Error('nothing ran');
