@@ -95,7 +95,7 @@ function tasks(flow: RecordedFlow): Task[] {
   list.push([SAME_WORK, () => {
     const state = createFloorState();
     let commands = 0;
-    for (const input of flow.inputs) commands += floorStep(state, input).length;
+    for (const input of flow.inputs) commands += floorStep(state, input).commands.length;
     return commands;
   }]);
   if (flow.name === 'inline') {
@@ -109,7 +109,7 @@ function tasks(flow: RecordedFlow): Task[] {
 }
 
 /** Every implementation must end the flow where the engine does, before anything is timed. */
-function check(flow: RecordedFlow): void {
+export function check(flow: RecordedFlow): void {
   const machine = machines[flow.flow] as unknown as AnyStateMachine;
   let state: CoreState = createState();
   for (const input of flow.inputs) state = step(state, input).state;
@@ -125,8 +125,11 @@ function check(flow: RecordedFlow): void {
   flow.inputs.forEach((input, i) => {
     const result = step(engine, input);
     engine = result.state;
-    const floorCommands = floorStep(floor, input);
-    if (!isDeepStrictEqual(floorCommands, result.commands)) throw new Error(`${flow.name}: the same-work floor's commands differ from step's at input ${i} (${input.type}): ${JSON.stringify(floorCommands)} vs ${JSON.stringify(result.commands)}`);
+    const floorResult = floorStep(floor, input);
+    if (!isDeepStrictEqual(floorResult.commands, result.commands)) throw new Error(`${flow.name}: the same-work floor's commands differ from step's at input ${i} (${input.type}): ${JSON.stringify(floorResult.commands)} vs ${JSON.stringify(result.commands)}`);
+    if (!isDeepStrictEqual(floorResult.reply, result.reply)) throw new Error(`${flow.name}: the same-work floor's reply differs from step's at input ${i} (${input.type}): ${JSON.stringify(floorResult.reply)} vs ${JSON.stringify(result.reply)}`);
+    const ids = (set: ReadonlySet<string>) => [...set].sort();
+    if (!isDeepStrictEqual(ids(floorResult.changed), ids(result.changed))) throw new Error(`${flow.name}: the same-work floor's changed ids differ from step's at input ${i} (${input.type}): ${ids(floorResult.changed).join(',')} vs ${ids(result.changed).join(',')}`);
   });
   if (flow.name === 'inline') {
     let floor = initialInline(flow.machineInput);
@@ -177,7 +180,7 @@ export function runEngine(): Section {
     tables,
     targets,
     notes: [
-      'xstate transition() is shown as context only (each call builds a throwaway actor scope), not as a ratio target. "step + its records serialized" adds what a host\'s incremental write pays after each step (the header and every changed record as JSON). The same-work reducer floor (bench/sameWorkFloor.ts) is the three flows written as one plain reducer doing step\'s work for them: hand-off validation through the same domain functions, the record with its callback history, secrets and the owner index, lookups by id and ICCID, the head-indexed LPA queue, timers and the report; before anything is timed, its commands are checked equal to step\'s input by input on every recorded flow (the bench fails if they differ). The bare switch reducer skips hand-off validation, secrets, callback history, reports, the LPA queue and the indexes: a second, labelled reference, not the floor of this work.',
+      'xstate transition() is shown as context only (each call builds a throwaway actor scope), not as a ratio target. "step + its records serialized" adds what a host\'s incremental write pays after each step (the header and every changed record as JSON). The same-work reducer floor (bench/sameWorkFloor.ts) is the three flows written as one plain reducer doing step\'s work for them: hand-off validation through the same domain functions, the record with its callback history, secrets and the owner index, lookups by id and ICCID, the head-indexed LPA queue, timers and the report; it returns what step returns (the commands, the reply and the ids of the records it changed), and before anything is timed all three are checked equal to step\'s input by input on every recorded flow (the bench fails if they differ). The bare switch reducer skips hand-off validation, secrets, callback history, reports, the LPA queue and the indexes: a second, labelled reference, not the floor of this work.',
       `Interleaved: ${ROUNDS} rounds, each running a short batch (30 ms, at least 8 flows) of every variant in turn, in a rotated order; a ratio is the median of the per-round ratios, a time the median of the round means.`,
       '† events after the first only, against the actor\'s sends after operation.start: the creation (hand-off validation, initial snapshot) made untimed on both sides.',
       'step replays the recorded core inputs from createState() (the portal call includes validation, metadata normalization and the operation record); the actor and transition() get the same machine input and events.',

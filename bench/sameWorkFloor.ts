@@ -1,7 +1,7 @@
 import { DEFAULT_TIMING } from '../machines/definition';
 import type { FlowName } from '../machines/types';
 import type { Command } from '../src/core/commands';
-import type { Input } from '../src/core/inputs';
+import type { Input, Reply } from '../src/core/inputs';
 import { DEFAULT_CONFIG } from '../src/core/state';
 import { activationCodeIdentity, formatActivationCode, parseActivationCode, toMaskedActivationCode, type MaskedActivationCode } from '../src/domain/activationCode';
 import { parseDelay, roundDelay } from '../src/domain/delay';
@@ -15,8 +15,10 @@ import { normalizeMetadata, type PurchaseMetadata } from '../src/domain/metadata
  * them, and no more: the hand-off's validation through the same domain functions (activation
  * code, metadata, delay), the operation record with its callback history, the secrets and the
  * owner index, lookups by id and by ICCID, the one LPA queue (head-indexed), timers, and the
- * report. No flow definitions, no interpreter, no change marks, no persistence. Its commands are
- * checked equal to `step`'s on the recorded flows before anything is timed (engine.ts).
+ * report, and what `step` returns beside its commands: the reply and the ids of the records it
+ * changed (what a host writes). No flow definitions, no interpreter, no persistence. Its commands,
+ * replies and changed ids are checked equal to `step`'s on the recorded flows before anything is
+ * timed (engine.ts).
  */
 
 type Value = 'scheduled' | 'toast' | 'downloading' | 'enabling' | 'waitingToRegister' | 'registering' | 'connected' | 'notConnected';
@@ -63,16 +65,32 @@ export function createFloorState(): FloorState {
 const CONNECTED: ReadonlySet<string> = new Set(CONNECTED_REGISTRATION_STATES);
 const MINUTE = 60_000;
 
-/** One input in, the commands out (the state changes in place, as `step`'s does). */
-export function floorStep(state: FloorState, input: Input): Command[] {
+/** What one input yields: what `step` hands its caller (the commands, the reply, the ids whose records changed). */
+export interface FloorResult {
+  readonly commands: Command[];
+  readonly reply: Reply;
+  readonly changed: ReadonlySet<string>;
+}
+
+const ACCEPTED: Reply = { type: 'accepted' };
+const IGNORED: Reply = { type: 'ignored', reason: 'the floor takes the bench flows only' };
+
+/** One input in, the commands, reply and changed ids out (the state changes in place, as `step`'s does). */
+export function floorStep(state: FloorState, input: Input): FloorResult {
   const out: Command[] = [];
+  const changed = new Set<string>();
+  let reply = IGNORED;
+  // The operation that took the input: its record changed.
+  let taken: FloorOperation | undefined;
   switch (input.type) {
     case 'portal.call':
-      handOff(state, input, out);
+      reply = handOff(state, input, out);
+      if (reply.type === 'operation') changed.add(reply.operationId);
       break;
     case 'timer.fired': {
       const op = state.operations.get(input.timerId);
       if (op === undefined || op.deadline === null || input.now < op.deadline) break;
+      taken = op;
       if (op.value === 'scheduled') {
         out.push({ type: 'scheduler.clear', timerId: op.id }, { type: 'ui.toast', operationId: op.id });
         op.value = 'toast';
@@ -86,6 +104,7 @@ export function floorStep(state: FloorState, input: Input): Command[] {
     case 'user.toastAccepted': {
       const op = state.operations.get(input.operationId);
       if (op === undefined || op.value !== 'toast') break;
+      taken = op;
       out.push({ type: 'ui.hideToast', operationId: op.id }, { type: 'scheduler.clear', timerId: op.id });
       op.deadline = null;
       download(state, op, out);
@@ -93,12 +112,15 @@ export function floorStep(state: FloorState, input: Input): Command[] {
     }
     case 'lpa.progress': {
       const op = state.operations.get(input.operationId);
-      if (op?.value === 'downloading') out.push({ type: 'ui.progress', operationId: op.id, stage: 'downloading', percent: input.percent });
+      if (op?.value !== 'downloading') break;
+      taken = op;
+      out.push({ type: 'ui.progress', operationId: op.id, stage: 'downloading', percent: input.percent });
       break;
     }
     case 'lpa.downloaded': {
       const op = state.operations.get(input.operationId);
       if (op?.value !== 'downloading') break;
+      taken = op;
       release(state, op.id);
       op.iccid = input.iccid;
       state.byIccid.set(input.iccid, op.id);
@@ -110,6 +132,7 @@ export function floorStep(state: FloorState, input: Input): Command[] {
     case 'lpa.enabled': {
       const op = state.operations.get(input.operationId);
       if (op?.value !== 'enabling') break;
+      taken = op;
       release(state, op.id);
       callback(state, op, 'profileActivationComplete', `{"activationResult":"success","iccid":${JSON.stringify(op.iccid ?? '')}}`, input.now, out);
       if (op.flow === 'asyncConnectivity' && op.delayMs > 0) {
@@ -125,6 +148,7 @@ export function floorStep(state: FloorState, input: Input): Command[] {
       const id = state.byIccid.get(input.iccid);
       const op = id === undefined ? undefined : state.operations.get(id);
       if (op?.value !== 'registering') break;
+      taken = op;
       const connected = CONNECTED.has(input.state);
       if (connected || input.state === 'denied') {
         out.push({ type: 'scheduler.clear', timerId: op.id });
@@ -139,11 +163,16 @@ export function floorStep(state: FloorState, input: Input): Command[] {
     default:
       break;
   }
-  pump(state, out);
-  return out;
+  if (taken !== undefined) {
+    reply = ACCEPTED;
+    changed.add(taken.id);
+  }
+  const started = pump(state, out);
+  if (started !== null) changed.add(started);
+  return { commands: out, reply, changed };
 }
 
-function handOff(state: FloorState, input: Extract<Input, { type: 'portal.call' }>, out: Command[]): void {
+function handOff(state: FloorState, input: Extract<Input, { type: 'portal.call' }>, out: Command[]): Reply {
   const call = input.call;
   if (call.kind !== 'profileDownload' && call.kind !== 'purchaseWithProfileDownload') throw new Error(`the floor does not take ${call.kind}`);
   const { metadata, diagnostics } = normalizeMetadata(call.metadata);
@@ -153,7 +182,8 @@ function handOff(state: FloorState, input: Extract<Input, { type: 'portal.call' 
   if (!delay.ok || !parsed.ok) throw new Error('the floor takes valid hand-offs only');
   const delayMs = roundDelay(delay.value, DEFAULT_CONFIG.delayGranularityMinutes) * MINUTE;
   const key = activationCodeIdentity(parsed.value);
-  if (state.owners.has(key)) return;
+  const owner = state.owners.get(key);
+  if (owner !== undefined) return { type: 'operation', operationId: owner, created: false };
   const id = `op-${state.nextOperationNumber++}`;
   const flow: FlowName = call.kind === 'purchaseWithProfileDownload' ? 'asyncConnectivity' : delayMs === 0 ? 'inlineDownload' : 'delayedDownload';
   const op: FloorOperation = {
@@ -168,13 +198,14 @@ function handOff(state: FloorState, input: Extract<Input, { type: 'portal.call' 
     op.value = 'scheduled';
     out.push({ type: 'ui.scheduled', operationId: id, at: input.now + delayMs });
     arm(op, input.now + delayMs, out);
-    return;
+    return { type: 'operation', operationId: id, created: true };
   }
   if (flow === 'asyncConnectivity') {
     state.portalOpen = false;
     out.push({ type: 'ui.returnToApp', operationId: id });
   }
   download(state, op, out);
+  return { type: 'operation', operationId: id, created: true };
 }
 
 function download(state: FloorState, op: FloorOperation, out: Command[]): void {
@@ -216,9 +247,12 @@ function release(state: FloorState, id: string): void {
   if (state.lpaActive === id) state.lpaActive = null;
 }
 
-function pump(state: FloorState, out: Command[]): void {
-  if (state.lpaActive !== null || state.lpaHead >= state.lpaQueue.length) return;
-  start(state, state.lpaQueue[state.lpaHead++]!, out);
+/** Start the next queued LPA command when the LPA is free; the id of the operation it started, or null. */
+function pump(state: FloorState, out: Command[]): string | null {
+  if (state.lpaActive !== null || state.lpaHead >= state.lpaQueue.length) return null;
+  const next = state.lpaQueue[state.lpaHead++]!;
+  start(state, next, out);
+  return next.operationId;
 }
 
 function finish(state: FloorState, op: FloorOperation, outcome: 'connected' | 'notConnected', now: number, out: Command[]): void {

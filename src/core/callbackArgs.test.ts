@@ -4,10 +4,13 @@ import type { Command } from './commands';
 import { createState, type CoreState } from './state';
 import { step } from './step';
 
-/* The callback argument is written by hand (operation.ts, argsJson): it must be exactly the text JSON.stringify gives. */
+/* The callback argument is written by hand (effectCommand.ts, argsJson): it must be exactly the text JSON.stringify gives. */
 
 describe('callback arguments', () => {
-  it('are the JSON text of { activationResult, iccid } and { networkRegistrationState, iccid }, keys in that order', () => {
+  it.each([
+    ['an ICCID JSON must escape', '8988247"0001'],
+    ['a plain ICCID', '89882470000000000014'],
+  ])('are the JSON text of { activationResult, iccid } and { networkRegistrationState, iccid }, keys in that order, with %s', (_, iccid) => {
     let state: CoreState = createState();
     const commands: Command[] = [];
     const run = (input: Parameters<typeof step>[1]) => {
@@ -16,10 +19,10 @@ describe('callback arguments', () => {
       commands.push(...result.commands);
     };
     run({ type: 'portal.call', now: 0, newOperationId: 'op-1', call: profileDownload() });
-    run({ type: 'lpa.downloaded', now: 1, operationId: 'op-1', iccid: '8988247"0001' });
+    run({ type: 'lpa.downloaded', now: 1, operationId: 'op-1', iccid });
     run({ type: 'lpa.enabled', now: 2, operationId: 'op-1' });
-    run({ type: 'modem.registration', now: 3, iccid: '8988247"0001', state: 'home' });
+    run({ type: 'modem.registration', now: 3, iccid, state: 'home' });
     const args = commands.flatMap((c) => (c.type === 'portal.callback' ? [c.args] : []));
-    expect(args).toEqual([JSON.stringify({ activationResult: 'success', iccid: '8988247"0001' }), JSON.stringify({ networkRegistrationState: 'home', iccid: '8988247"0001' })]);
+    expect(args).toEqual([JSON.stringify({ activationResult: 'success', iccid }), JSON.stringify({ networkRegistrationState: 'home', iccid })]);
   });
 });

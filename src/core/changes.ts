@@ -8,27 +8,45 @@ import type { CoreState } from './state';
  * `step` runs on a state (decision D65).
  */
 
-// Not state: a scratch for the step running on each state, removed before that step returns (empty between calls).
-const marking = new WeakMap<CoreState, Set<string>>();
+// Not state: the set of the step running now and the state it runs on (null between steps). A
+// module slot rather than a table keyed by the state: `markChanged` runs several times per event.
+let markingState: CoreState | null = null;
+let marking: Set<string> | null = null;
+// The id marked last in the set being collected (null: none yet).
+let lastMarked: string | null = null;
 
 /** Note that the records of `operationId` (live, finished or gone) may differ from the last ones written. */
 export function markChanged(state: CoreState, operationId: string): void {
-  marking.get(state)?.add(operationId);
+  // The same id is marked several times a step (the operation, then each of its commands): once is enough.
+  if (state === markingState && operationId !== lastMarked) {
+    marking!.add(operationId);
+    lastMarked = operationId;
+  }
 }
 
+// What was being collected before each step still running inside another (never, in practice): a
+// stack used only then, so that a step alone stores nothing but the two slots.
+const outerStates: CoreState[] = [];
+const outerSets: Set<string>[] = [];
+
 /**
- * Run `work` on `state`, collecting the ids it marks.
- *
- * @param state - the state the step runs on
- * @param work - the step itself
- * @returns what `work` returned, and the ids whose records may have changed (live, finished or removed)
+ * Collect into `changed` the ids marked on `state` until {@link stopChanges}, which must be
+ * called in a `finally` (a step inside another, on another state, gives the outer one back).
  */
-export function collectChanges<T>(state: CoreState, work: () => T): { result: T; changed: ReadonlySet<string> } {
-  const changed = new Set<string>();
-  marking.set(state, changed);
-  try {
-    return { result: work(), changed };
-  } finally {
-    marking.delete(state);
+export function startChanges(state: CoreState, changed: Set<string>): void {
+  if (markingState !== null) {
+    outerStates.push(markingState);
+    outerSets.push(marking!);
   }
+  markingState = state;
+  marking = changed;
+  lastMarked = null;
+}
+
+/** Stop collecting: what was collected before the last {@link startChanges} is collected again. */
+export function stopChanges(): void {
+  markingState = outerStates.pop() ?? null;
+  marking = outerSets.pop() ?? null;
+  // Stryker disable next-line all: forgetting the last id only costs adding it again
+  lastMarked = null;
 }

@@ -54,7 +54,15 @@ export function commandOf(op: Readonly<OperationRecord>, effect: FlowEffect, now
  * a callback).
  */
 function argsJson(key: 'activationResult' | 'networkRegistrationState', value: string, iccid: string): string {
-  return `{"${key}":${JSON.stringify(value)},"iccid":${JSON.stringify(iccid)}}`;
+  return `{"${key}":${quoted(value)},"iccid":${quoted(iccid)}}`;
+}
+
+// Letters and digits only (every enum value, a valid ICCID): JSON would not escape a character of it.
+const PLAIN = /^[0-9A-Za-z]*$/;
+
+/** `JSON.stringify(text)`, without its cost for the plain texts callbacks carry. */
+function quoted(text: string): string {
+  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
 }
 
 function reportOf(op: Readonly<OperationRecord>, { outcome, activationResult }: EffectParams['report'], now: number): Report {

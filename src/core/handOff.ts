@@ -91,30 +91,40 @@ function freshId(state: CoreState, drawn: string | undefined): string {
     for (let n = 2; ; n++) if (!inUse(state, `${drawn}-${n}`)) return `${drawn}-${n}`;
   }
   // nextOperationNumber may lag behind a loaded document's records: skip the ids they hold.
-  while (inUse(state, `op-${state.nextOperationNumber}`)) state.nextOperationNumber += 1;
-  const id = `op-${state.nextOperationNumber}`;
+  let id = `op-${state.nextOperationNumber}`;
+  while (inUse(state, id)) id = `op-${++state.nextOperationNumber}`;
   state.nextOperationNumber += 1;
   return id;
 }
 
 function create(state: CoreState, id: string, entryPoint: string, planned: Plan, now: number, origin: string | undefined, out: Command[]): void {
-  const flowInput: FlowInput = { operationId: id, now, delayMs: planned.delayMs, ...planned.flowInput };
+  const given = planned.flowInput;
+  // Field by field, no spread: an absent field stays absent (initialContext reads it as null).
+  const flowInput: { -readonly [K in keyof FlowInput]: FlowInput[K] } = { operationId: id, now, delayMs: planned.delayMs };
+  if (given.code !== undefined) flowInput.code = given.code;
+  if (given.iccid !== undefined) flowInput.iccid = given.iccid;
+  if (given.inputError !== undefined) flowInput.inputError = given.inputError;
+  if (given.legacyRoute !== undefined) flowInput.legacyRoute = given.legacyRoute;
   const started = startFlow(flows[planned.flow], runtimeFor(state.config.timing), flowInput);
-  const op: OperationRecord = {
-    id,
-    flow: planned.flow,
-    entryPoint,
-    transactionId: state.transactionId,
-    createdAt: now,
-    metadata: planned.metadata,
-    diagnostics: planned.diagnostics,
+  // The usual record has neither an origin nor a payload ICCID: one literal, without spreads, for it (same key order).
+  const op: OperationRecord =
     // Stryker disable next-line ConditionalExpression: an origin: undefined reads, compares and serializes as no origin
-    ...(origin === undefined ? {} : { origin }),
-    ...(planned.payloadIccid === undefined ? {} : { payloadIccid: planned.payloadIccid }),
-    value: started.value,
-    context: started.context,
-    callbacks: [],
-  };
+    origin === undefined && planned.payloadIccid === undefined
+      ? { id, flow: planned.flow, entryPoint, transactionId: state.transactionId, createdAt: now, metadata: planned.metadata, diagnostics: planned.diagnostics, value: started.value, context: started.context, callbacks: [] }
+      : {
+          id,
+          flow: planned.flow,
+          entryPoint,
+          transactionId: state.transactionId,
+          createdAt: now,
+          metadata: planned.metadata,
+          diagnostics: planned.diagnostics,
+          ...(origin === undefined ? {} : { origin }),
+          ...(planned.payloadIccid === undefined ? {} : { payloadIccid: planned.payloadIccid }),
+          value: started.value,
+          context: started.context,
+          callbacks: [],
+        };
   setOwn(state.operations, id, op);
   followIccid(state, op, null);
   if (planned.activationCode !== null) {

@@ -2,7 +2,7 @@ import { flows } from '../../machines/flows';
 import type { FlowEvent } from '../../machines/types';
 import type { CallbackScript, Command } from './commands';
 import { commandOf, type FlowEffect } from './effectCommand';
-import { accepts as flowAccepts, runtimeFor, stepFlow, type FlowAction } from './flowRunner';
+import { accepts as flowAccepts, moveFlow, runtimeFor, type FlowAction } from './flowRunner';
 import { dropQueued, requestLpa } from './lpaQueue';
 import { ownerKeyOfSecrets } from './owners';
 import { own, setOwn } from './records';
@@ -22,16 +22,18 @@ export function accepts(state: CoreState, op: OperationRecord, event: FlowEvent)
  * Returns false when the flow had no transition for the event (nothing changed).
  */
 export function advance(state: CoreState, op: OperationRecord, event: FlowEvent, out: Command[]): boolean {
-  const next = stepFlow(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context, event);
+  // Read at once: the move is reused by the next one (nothing below moves a flow before emit has read it).
+  const next = moveFlow(flows[op.flow], runtimeFor(state.config.timing), op.value, op.context, event);
   if (next === null) return false;
   markChanged(state, op.id);
+  const { done } = next;
   const previousIccid = op.context.iccid;
   op.value = next.value;
   op.context = next.context;
   if (op.context.iccid !== previousIccid) followIccid(state, op, previousIccid);
   if (event.type === 'lpa.downloaded') checkPayloadIccid(op, event.iccid, out);
   emit(state, op, next.actions, event.now, out);
-  if (next.done) finish(state, op);
+  if (done) finish(state, op);
   return true;
 }
 

@@ -164,12 +164,15 @@ export interface CoreState {
   secrets: Secrets;
 }
 
+// No configuration given: the defaults are copied without merging (a bench creates a state per flow).
+const NO_CONFIG = {};
+
 /** A fresh state, with configuration merged over the defaults. */
-export function createState(config: Partial<Omit<CoreConfig, 'timing'>> & { timing?: Partial<FlowTiming> } = {}): CoreState {
+export function createState(config: Partial<Omit<CoreConfig, 'timing'>> & { timing?: Partial<FlowTiming> } = NO_CONFIG): CoreState {
   return {
     version: STATE_VERSION,
     // The default timing object itself when none is given: its machines are found without a lookup by value.
-    config: { ...DEFAULT_CONFIG, ...config, timing: config.timing === undefined ? DEFAULT_TIMING : { ...DEFAULT_TIMING, ...config.timing } },
+    config: config === NO_CONFIG ? { ...DEFAULT_CONFIG } : { ...DEFAULT_CONFIG, ...config, timing: config.timing === undefined ? DEFAULT_TIMING : { ...DEFAULT_TIMING, ...config.timing } },
     transactionId: null,
     portalOpen: true,
     nextOperationNumber: 1,

@@ -4,7 +4,7 @@ import { describeType, diagnostic, quote } from '../domain/diagnostics';
 import { isActivationError, isNetworkRegistrationState } from '../domain/enums';
 import { validateTransactionId } from '../domain/transactionId';
 import { own, setOwn } from './records';
-import { collectChanges, markChanged } from './changes';
+import { markChanged, startChanges, stopChanges } from './changes';
 import type { Command } from './commands';
 import { handOff } from './handOff';
 import type { Input, Reply } from './inputs';
@@ -27,6 +27,7 @@ export interface StepResult {
 }
 
 const ACCEPTED: Reply = { type: 'accepted' };
+const NO_FOLLOWERS: readonly string[] = [];
 
 /**
  * The pure core: one input in, the next state and the commands out. No clock, no I/O:
@@ -39,26 +40,50 @@ const ACCEPTED: Reply = { type: 'accepted' };
  */
 export function step(state: CoreState, input: Input): StepResult {
   const commands: Command[] = [];
-  const { result: reply, changed } = collectChanges(state, () => {
-    const answer = dispatch(state, input, commands);
+  const changed = new Set<string>();
+  startChanges(state, changed);
+  try {
+    const reply = dispatch(state, input, commands);
     pumpLpa(state, commands);
-    markTouched(state, input, answer, commands);
-    return answer;
-  });
-  return { state, commands, reply, changed };
+    markTouched(state, input, reply, commands);
+    return { state, commands, reply, changed };
+  } finally {
+    stopChanges();
+  }
 }
 
 /** Mark every operation the input, the reply or a command names: their records may have changed. */
 function markTouched(state: CoreState, input: Input, reply: Reply, commands: readonly Command[]): void {
-  if ('operationId' in input && typeof input.operationId === 'string') markChanged(state, input.operationId);
-  if (input.type === 'timer.fired') markChanged(state, input.timerId);
+  switch (input.type) {
+    case 'portal.launched':
+    case 'portal.closed':
+    case 'modem.registration':
+    case 'restore':
+      break;
+    case 'timer.fired':
+      markChanged(state, input.timerId);
+      break;
+    default:
+      // An input from outside may carry anything there: only an id marks.
+      if (typeof input.operationId === 'string') markChanged(state, input.operationId);
+  }
   if (reply.type === 'operation') markChanged(state, reply.operationId);
   // A restart re-issues every operation's entry effects; resume marks the records it changed.
   if (input.type === 'restore') return;
   for (const command of commands) {
-    if (command.type === 'report') markChanged(state, command.report.operationId);
-    else if ('operationId' in command && typeof command.operationId === 'string') markChanged(state, command.operationId);
-    else if ('timerId' in command) markChanged(state, command.timerId);
+    const subject = subjectOf(command);
+    if (subject !== null) markChanged(state, subject);
+  }
+}
+
+/** The operation whose record a command may come from; null for a diagnostic (its operation, if any, is marked where it changed). */
+function subjectOf(command: Command): string | null {
+  switch (command.type) {
+    case 'report': return command.report.operationId;
+    case 'scheduler.set':
+    case 'scheduler.clear': return command.timerId;
+    case 'diagnostic': return null;
+    default: return command.operationId;
   }
 }
 
@@ -174,11 +199,13 @@ function discovered(state: CoreState, operationId: string, activationCode: strin
 
 /** A registration change concerns every live operation following that ICCID. */
 function registration(state: CoreState, iccid: string, event: FlowEvent, out: Command[]): Reply {
-  const followers = [...(own(state.followers, iccid) ?? [])];
+  const following = own(state.followers, iccid) ?? NO_FOLLOWERS;
+  // A copy when several follow: an operation that finishes leaves the list while it is walked.
+  const followers = following.length < 2 ? following : [...following];
   // Before the live operations: one that connects on this change has told its portal already.
   let taken = event.type === 'modem.registration' && deliverPortalUpdates(state, iccid, event.state, out);
-  for (const id of followers) {
-    const op = own(state.operations, id);
+  for (let i = 0; i < followers.length; i++) {
+    const op = own(state.operations, followers[i]!);
     if (op !== undefined && advance(state, op, event, out)) taken = true;
   }
   return taken ? ACCEPTED : { type: 'ignored', reason: 'no operation follows that profile now' };
