@@ -15,6 +15,7 @@ const profileTo = process.argv[4];
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await recordsForTest(1_000);
 for (let i = 0; i < rounds; i++) {
   const stored = await recordsForTest(count);
