@@ -7,7 +7,7 @@ import { entryEffects, runtimeFor, type FlowRuntime } from './flowRunner';
 import { emptyLpa, waitInLine } from './lpaQueue';
 import { MIGRATIONS, type Migration } from './migrations';
 import { orderFinished } from './retention';
-import { ownerKey } from './owners';
+import { ownerKey, sameText } from './owners';
 import { isPlainOperation, isPlainSecrets } from './recordShape';
 import { assembleDocument, isStoredRecords, type DocumentParts, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
@@ -362,7 +362,7 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
   const code = (secrets as { activationCode?: string } | undefined)?.activationCode;
   const parsed = code === undefined ? undefined : parseActivationCode(code);
   const codeUsable = parsed?.ok === true;
-  if (parsed?.ok === true) checked.ownerKey = activationCodeIdentity(parsed.value);
+  if (parsed?.ok === true) checked.ownerKey = sameText(activationCodeIdentity(parsed.value), code!);
   // A live operation with a code downloads it, now or later: without it the LPA would get "".
   if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
   let downloads: boolean;
