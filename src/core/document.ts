@@ -287,25 +287,28 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
       continue;
     }
     const op = record as OperationRecord;
-    setOwn(state.operations, id, op);
-    if (secrets !== undefined) setOwn(state.secrets.operations, id, secrets as Secrets['operations'][string]);
+    // Keyed by the record's own id string (equal to `id`): the one the commands carry, so each
+    // operation's id is made an internalized key once, not once per string that spells it.
+    const key = op.id;
+    setOwn(state.operations, key, op);
+    if (secrets !== undefined) setOwn(state.secrets.operations, key, secrets as Secrets['operations'][string]);
     if (op.context.iccid !== null) following += 1;
-    highest = Math.max(highest, operationNumber(id));
+    highest = Math.max(highest, operationNumber(key));
     if (ownerKeys !== null) {
-      if (checked.ownerKey !== undefined) ownerKeys.set(id, checked.ownerKey);
+      if (checked.ownerKey !== undefined) ownerKeys.set(key, checked.ownerKey);
       continue;
     }
     // A record's owner flag claims its own code (keyed by profile identity); a later claim of the same profile wins, as in record order.
     const code = (secrets as Secrets['operations'][string] | undefined)?.activationCode;
     const claims = live.owner && code !== undefined;
     if (claims) {
-      const key = checked.ownerKey ?? code;
-      const previous = own(state.secrets.owners, key);
+      const profile = checked.ownerKey ?? code;
+      const previous = own(state.secrets.owners, profile);
       // Its record says it owns the code, and it no longer does: written anew.
       if (previous !== undefined) unchanged!.delete(previous);
-      setOwn(state.secrets.owners, key, id);
+      setOwn(state.secrets.owners, profile, key);
     }
-    if (live.text !== undefined && claims === live.owner) unchanged!.set(id, live.text);
+    if (live.text !== undefined && claims === live.owner) unchanged!.set(key, live.text);
   }
   for (const [id, record] of parts?.finished ?? Object.keys(document.finished).map((id) => [id, document.finished[id]] as const)) {
     const checked = v.safeParse(FinishedSchema, record);
