@@ -277,6 +277,8 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
   const ownerKeys = parts === undefined ? new Map<string, string>() : null;
   /** The stored text of each record kept exactly as loaded (D59): records only, not migrated. */
   const unchanged = parts === undefined ? undefined : new Map<string, string>();
+  /** Owner claims in record order, profile then id: a later claim of the same profile wins, and the loser's record is written anew. */
+  const claimed: string[] = [];
   let following = 0;
   let highest = 0;
   for (const live of parts?.live ?? liveRecordsOf(document)) {
@@ -303,10 +305,8 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
     const claims = live.owner && code !== undefined;
     if (claims) {
       const profile = checked.ownerKey ?? code;
-      const previous = own(state.secrets.owners, profile);
-      // Its record says it owns the code, and it no longer does: written anew.
-      if (previous !== undefined) unchanged!.delete(previous);
       setOwn(state.secrets.owners, profile, key);
+      claimed.push(profile, key);
     }
     if (live.text !== undefined && claims === live.owner) unchanged!.set(key, live.text);
   }
@@ -323,6 +323,8 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
   restoreIndexes(state, document, following > 0);
   if (ownerKeys !== null) restoreOwners(state, Object.entries(document.secrets.owners), ownerKeys);
   if (unchanged !== undefined) {
+    // Its record says it owns the code, and it no longer does (the profile's keys are internalized by now: a cheap lookup).
+    for (let i = 0; i < claimed.length; i += 2) if (own(state.secrets.owners, claimed[i]!) !== claimed[i + 1]) unchanged.delete(claimed[i + 1]!);
     // A record with a place in the LPA queue is written with it.
     if (state.lpa.active !== null) unchanged.delete(state.lpa.active);
     for (const command of state.lpa.queue) unchanged.delete(command.operationId);
