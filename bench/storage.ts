@@ -162,7 +162,11 @@ async function recordsFor(count: number): Promise<RecordStorage> {
  * the first write after it (every record, D56) through the same serializing storage. ms in all.
  */
 async function restore(count: number): Promise<{ ms: number; wallMs: number; firstWrite: number }> {
-  const stored = await recordsFor(count);
+  return restoreFrom(await recordsFor(count), count);
+}
+
+/** The measured part of {@link restore}: a host started on `stored` (holding `count` records), and its first write. */
+async function restoreFrom(stored: RecordStorage, count: number): Promise<{ ms: number; wallMs: number; firstWrite: number }> {
   collectGarbage();
   const written = stored.bytesWritten;
   const device = createBenchDevice({ downloadMs: 0 });
@@ -182,7 +186,7 @@ async function restore(count: number): Promise<{ ms: number; wallMs: number; fir
 
 const SCALE = [1_000, 10_000, 100_000] as const;
 
-export { burst, restore, recordsFor as recordsForTest };
+export { burst, restore, restoreFrom, recordsFor as recordsForTest };
 
 export async function runStorage(): Promise<Section> {
   const { rows, targets } = await steady();

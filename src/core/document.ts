@@ -7,7 +7,7 @@ import { entryEffects, runtimeFor, type FlowRuntime } from './flowRunner';
 import { emptyLpa, waitInLine } from './lpaQueue';
 import { MIGRATIONS, type Migration } from './migrations';
 import { orderFinished } from './retention';
-import { ownerKey } from './owners';
+import { ownerKey, sameText } from './owners';
 import { isPlainOperation, isPlainSecrets } from './recordShape';
 import { assembleDocument, isStoredRecords, type DocumentParts, type LoadedLiveRecord, type StoredRecords } from './storedRecords';
 import { emptyMap, own, setOwn, type IdMap } from './records';
@@ -212,7 +212,7 @@ function restoreRecords(loaded: StoredRecords, config: Parameters<typeof createS
   if ((document as { version?: unknown }).version !== STATE_VERSION) return withStoredDocument(loaded, restore(wholeDocumentOf(document, parts), config), unreadable);
   const restored = restore(document, config, parts);
   // Not migrated: a kept record's stored text says what the state holds, so the first write can hand it back.
-  return { ...withStoredDocument(loaded, restored, unreadable), unchanged: unchangedRecords(restored.state, parts.live) };
+  return { ...withStoredDocument(loaded, restored, unreadable), ...(restored.unchanged === undefined ? {} : { unchanged: restored.unchanged }) };
 }
 
 /** What a restore from records returns: the whole document as storage returned it, and the records that were not JSON. */
@@ -231,26 +231,12 @@ function wholeDocumentOf(frame: unknown, parts: DocumentParts): unknown {
   for (const live of parts.live) {
     operations[live.id] = live.record;
     if (live.secrets !== undefined) secrets[live.id] = live.secrets;
+    // Keyed by the code itself, as older documents keyed owners: restore turns it into the profile identity.
+    const code = (live.secrets as { activationCode?: unknown } | undefined)?.activationCode;
+    if (live.owner && typeof code === 'string') owners[code] = live.id;
   }
-  for (const [key, id] of parts.owners) owners[key] = id;
   for (const [id, record] of parts.finished) finished[id] = record;
   return { ...(frame as object), operations, finished, secrets: { operations: secrets, owners } };
-}
-
-/**
- * The stored texts of the live records the restore kept exactly: the same parsed objects, the
- * same owner flag, and no place in the LPA queue (decision D59).
- */
-function unchangedRecords(state: CoreState, live: readonly LoadedLiveRecord[]): Map<string, string> {
-  const owners = new Set(Object.values(state.secrets.owners));
-  const lpa = new Set<string>(state.lpa.queue.map((command) => command.operationId));
-  if (state.lpa.active !== null) lpa.add(state.lpa.active);
-  const kept = new Map<string, string>();
-  for (const record of live) {
-    if (record.kept !== true || record.text === undefined || owners.has(record.id) !== record.owner || lpa.has(record.id)) continue;
-    kept.set(record.id, record.text);
-  }
-  return kept;
 }
 
 /** The live records of a whole document, in the form a header-and-records store gives them. */
@@ -267,8 +253,6 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
   if (!frame.success) return fresh(describeIssues(frame.issues));
   const document = frame.output;
   const quarantined: Quarantined[] = [];
-  /** The owner key (profile identity) of each kept operation's code, from the one parse its check made. */
-  const ownerKeys = new Map<string, string>();
   const state: CoreState = {
     // Fields this schema does not know yet are carried over as they are (add them to FrameSchema to check them).
     ...(migrated.document as Partial<CoreState>),
@@ -286,32 +270,88 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
   };
 
   const runtime = runtimeFor(state.config.timing);
+  // One pass over the records does everything that is per record (D77): the check, the maps, the
+  // owner claims and the stored texts kept; what is left afterwards is the size of the LPA queue.
+  const checked: CheckedCode = { ownerKey: undefined };
+  /** A whole document's owner keys, from the one parse each check made (its owners are matched after the loop). */
+  const ownerKeys = parts === undefined ? new Map<string, string>() : null;
+  /** The stored text of each record kept exactly as loaded (D59): records only, not migrated. */
+  const unchanged = parts === undefined ? undefined : new Map<string, string>();
+  /** Owner claims in record order, profile then id: a later claim of the same profile wins, and the loser's record is written anew. */
+  const claimed: string[] = [];
+  let following = 0;
+  let highest = 0;
   for (const live of parts?.live ?? liveRecordsOf(document)) {
     const { id, record, secrets } = live;
-    const problem = operationProblem(runtime, id, record, secrets, ownerKeys);
+    const problem = operationProblem(runtime, id, record, secrets, checked);
     if (problem !== null) {
       quarantined.push({ kind: 'operation', operationId: id, record, secrets, reason: problem });
       continue;
     }
-    live.kept = true;
-    setOwn(state.operations, id, record as OperationRecord);
-    if (secrets !== undefined) setOwn(state.secrets.operations, id, secrets as Secrets['operations'][string]);
+    const op = record as OperationRecord;
+    // Keyed by the record's own id string (equal to `id`): the one the commands carry, so each
+    // operation's id is made an internalized key once, not once per string that spells it.
+    const key = op.id;
+    setOwn(state.operations, key, op);
+    if (secrets !== undefined) setOwn(state.secrets.operations, key, secrets as Secrets['operations'][string]);
+    if (op.context.iccid !== null) following += 1;
+    highest = Math.max(highest, operationNumber(key));
+    if (ownerKeys !== null) {
+      if (checked.ownerKey !== undefined) ownerKeys.set(key, checked.ownerKey);
+      continue;
+    }
+    // A record's owner flag claims its own code (keyed by profile identity); a later claim of the same profile wins, as in record order.
+    const code = (secrets as Secrets['operations'][string] | undefined)?.activationCode;
+    const claims = live.owner && code !== undefined;
+    if (claims) {
+      const profile = checked.ownerKey ?? code;
+      setOwn(state.secrets.owners, profile, key);
+      claimed.push(profile, key);
+    }
+    if (live.text !== undefined && claims === live.owner) unchanged!.set(key, live.text);
   }
   for (const [id, record] of parts?.finished ?? Object.keys(document.finished).map((id) => [id, document.finished[id]] as const)) {
     const checked = v.safeParse(FinishedSchema, record);
     const problem = !checked.success ? describeIssues(checked.issues) : checked.output.id !== id ? 'id: differs from its key' : null;
     if (problem !== null) quarantined.push({ kind: 'finished', operationId: id, record, reason: problem });
-    else setOwn(state.finished, id, record as FinishedRecord);
+    else {
+      setOwn(state.finished, id, record as FinishedRecord);
+      highest = Math.max(highest, operationNumber(id));
+    }
   }
 
-  restoreIndexes(state, document, parts?.owners ?? Object.entries(document.secrets.owners), ownerKeys);
+  restoreIndexes(state, document, following > 0);
+  if (ownerKeys !== null) restoreOwners(state, Object.entries(document.secrets.owners), ownerKeys);
+  if (unchanged !== undefined) {
+    // Its record says it owns the code, and it no longer does (the profile's keys are internalized by now: a cheap lookup).
+    for (let i = 0; i < claimed.length; i += 2) if (own(state.secrets.owners, claimed[i]!) !== claimed[i + 1]) unchanged.delete(claimed[i + 1]!);
+    // A record with a place in the LPA queue is written with it.
+    if (state.lpa.active !== null) unchanged.delete(state.lpa.active);
+    for (const command of state.lpa.queue) unchanged.delete(command.operationId);
+  }
   orderFinished(state);
-  state.nextOperationNumber = Math.max(state.nextOperationNumber, nextNumberAfter(state));
-  return { state, quarantined };
+  // One past the highest `op-N` any record holds, so generated ids never clash with them.
+  state.nextOperationNumber = Math.max(state.nextOperationNumber, highest + 1);
+  return unchanged === undefined ? { state, quarantined } : { state, quarantined, unchanged };
+}
+
+/** What a record's check learnt of its activation code: the owner key (profile identity) when the code parsed. */
+interface CheckedCode {
+  ownerKey: string | undefined;
+}
+
+/** N for an id `op-N`, else 0. */
+function operationNumber(id: string): number {
+  // Most ids are drawn (`op-<uuid>`): no match is tried unless a digit follows `op-`.
+  const digit = id.charCodeAt(3);
+  if (digit < 48 || digit > 57 || !id.startsWith('op-')) return 0;
+  const match = /^op-([0-9]{1,15})$/.exec(id);
+  return match === null ? 0 : Number(match[1]);
 }
 
 /** Why one live operation cannot resume, or null when it can. */
-function operationProblem(runtime: FlowRuntime, id: string, record: unknown, secrets: unknown, ownerKeys: Map<string, string>): string | null {
+function operationProblem(runtime: FlowRuntime, id: string, record: unknown, secrets: unknown, checked: CheckedCode): string | null {
+  checked.ownerKey = undefined;
   // The quick check first; valibot decides (and words the reason) only for a record it refuses.
   if (!isPlainOperation(record)) {
     const checked = v.safeParse(OperationSchema, record);
@@ -327,7 +367,7 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
   const code = (secrets as { activationCode?: string } | undefined)?.activationCode;
   const parsed = code === undefined ? undefined : parseActivationCode(code);
   const codeUsable = parsed?.ok === true;
-  if (parsed?.ok === true) ownerKeys.set(id, activationCodeIdentity(parsed.value));
+  if (parsed?.ok === true) checked.ownerKey = sameText(activationCodeIdentity(parsed.value), code!);
   // A live operation with a code downloads it, now or later: without it the LPA would get "".
   if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
   let downloads: boolean;
@@ -340,13 +380,14 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
   return null;
 }
 
-/** Rebuild the LPA queue, followers and owners so they name only the operations kept. */
-function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, owners: ReadonlyArray<readonly [string, unknown]>, ownerKeys: ReadonlyMap<string, string>): void {
+/** Rebuild the LPA queue and the followers so they name only the operations kept; `following`: some kept operation has an ICCID. */
+function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, following: boolean): void {
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
   for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
     if (v.safeParse(QueuedSchema, command).success && live((command as LpaCommand).operationId)) waitInLine(state, command as LpaCommand);
   }
+  if (!following) return;
   // Followers: the stored order where it is right, then every kept operation with an ICCID not yet listed.
   const listed = new Set<string>();
   for (const iccid of Object.keys(document.followers)) {
@@ -355,12 +396,15 @@ function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSc
     for (const id of ids) if (live(id) && !listed.has(id) && own(state.operations, id)!.context.iccid === iccid) follow(state, iccid, id, listed);
   }
   for (const op of Object.values(state.operations)) if (op.context.iccid !== null && !listed.has(op.id)) follow(state, op.context.iccid, op.id, listed);
-  // Owners: keyed by profile identity (older documents keyed them by the full code).
+}
+
+/** A whole document's owners, keyed by profile identity (older documents keyed them by the full code), naming kept operations only. */
+function restoreOwners(state: CoreState, owners: ReadonlyArray<readonly [string, unknown]>, ownerKeys: ReadonlyMap<string, string>): void {
   for (const [key, id] of owners) {
-    const code = live(id) ? own(state.secrets.operations, id)?.activationCode : undefined;
+    const code = typeof id === 'string' && own(state.operations, id) !== undefined ? own(state.secrets.operations, id)?.activationCode : undefined;
     if (code === undefined) continue;
     const canonical = ownerKeys.get(id as string) ?? ownerKey(code);
-    // The key is the profile identity, or (older documents, and records) the code itself: parse it only when it is neither.
+    // The key is the profile identity, or (older documents) the code itself: parse it only when it is neither.
     if (key === canonical || key === code || canonical === ownerKey(key)) setOwn(state.secrets.owners, canonical, id as string);
   }
 }
@@ -370,16 +414,6 @@ function follow(state: CoreState, iccid: string, id: string, listed: Set<string>
   if (list === undefined) setOwn(state.followers, iccid, [id]);
   else list.push(id);
   listed.add(id);
-}
-
-/** One past the highest `op-N` any record holds, so generated ids never clash with them. */
-function nextNumberAfter(state: CoreState): number {
-  let highest = 0;
-  for (const id of [...Object.keys(state.operations), ...Object.keys(state.finished)]) {
-    const match = /^op-([0-9]{1,15})$/.exec(id);
-    if (match !== null) highest = Math.max(highest, Number(match[1]));
-  }
-  return highest + 1;
 }
 
 /** The first few schema issues as `path: expected ...`: never the value found, which may be a credential. */

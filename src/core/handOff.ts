@@ -13,7 +13,7 @@ import type { Input, Json, PortalCall, Reply } from './inputs';
 import { flows } from '../../machines/flows';
 import { runtimeFor, startFlow } from './flowRunner';
 import { advance, emit, followIccid } from './operation';
-import { ownerKey, rememberOwnerKey } from './owners';
+import { ownerKey, rememberOwnerKey, sameText } from './owners';
 import { own, setOwn } from './records';
 import type { CoreState, OperationRecord } from './state';
 
@@ -215,7 +215,10 @@ function withCode(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'activationC
     diagnostics.push(diagnostic('invalidActivationCode', parsed.error.message, 'activationCode'));
     return { activationCode: null, flowInput: { code: null, inputError: rejection(parsed.error) } };
   }
-  return { activationCode: formatActivationCode(parsed.value), ownerKey: activationCodeIdentity(parsed.value), flowInput: { code: toMaskedActivationCode(parsed.value) } };
+  // One string where the texts agree (most codes: given canonical, lowercase address, no OID or flag): every parked operation keeps them.
+  const canonical = formatActivationCode(parsed.value);
+  const activationCode = canonical === raw ? raw : canonical;
+  return { activationCode, ownerKey: sameText(activationCodeIdentity(parsed.value), activationCode), flowInput: { code: toMaskedActivationCode(parsed.value) } };
 }
 
 function withIccid(raw: Json, diagnostics: Diagnostic[]): Pick<Plan, 'flowInput'> {

@@ -1,6 +1,6 @@
 import type { Command } from './commands';
 import { flows } from '../../machines/flows';
-import { entryEffects, runtimeFor } from './flowRunner';
+import { entryEffects, runtimeFor, type FlowRuntime } from './flowRunner';
 import { emptyLpa, queuedCommands } from './lpaQueue';
 import { markChanged } from './changes';
 import { emit } from './operation';
@@ -22,18 +22,22 @@ export function resume(state: CoreState, now: number, out: Command[]): void {
   const first = state.lpa.active;
   const queued = queuedCommands(state).map((c) => c.operationId);
   state.lpa = emptyLpa();
-  const order = [...new Set([...(first === null ? [] : [first]), ...queued, ...Object.keys(state.operations)])];
+  // The LPA's operations first, in line; then every other one, in the map's order (no copy of it beyond its keys).
+  const ahead = first === null ? queued : [first, ...queued];
   // Their records held their places in the LPA queue, rebuilt here.
-  if (first !== null) markChanged(state, first);
-  for (const id of queued) markChanged(state, id);
+  for (const id of ahead) markChanged(state, id);
+  const inLine = new Set(ahead);
   const runtime = runtimeFor(state.config.timing);
-  for (const id of order) {
-    const op = own(state.operations, id);
-    if (op === undefined) continue;
-    const callbacks = op.callbacks.length;
-    const last = op.callbacks[callbacks - 1];
-    emit(state, op, entryEffects(flows[op.flow], runtime, op.value, op.context), now, out);
-    // Entry effects change a record only by a callback kept in its history (a report marks itself).
-    if (op.callbacks.length !== callbacks || op.callbacks[callbacks - 1] !== last) markChanged(state, id);
-  }
+  for (const id of inLine) resumeOne(state, runtime, id, now, out);
+  for (const id of Object.keys(state.operations)) if (inLine.size === 0 || !inLine.has(id)) resumeOne(state, runtime, id, now, out);
+}
+
+function resumeOne(state: CoreState, runtime: FlowRuntime, id: string, now: number, out: Command[]): void {
+  const op = own(state.operations, id);
+  if (op === undefined) return;
+  const callbacks = op.callbacks.length;
+  const last = op.callbacks[callbacks - 1];
+  emit(state, op, entryEffects(flows[op.flow], runtime, op.value, op.context), now, out);
+  // Entry effects change a record only by a callback kept in its history (a report marks itself).
+  if (op.callbacks.length !== callbacks || op.callbacks[callbacks - 1] !== last) markChanged(state, id);
 }

@@ -92,13 +92,18 @@ export function recordOf(state: CoreState, operationId: string): string | null {
 
 /**
  * Every record of `state`, for a full write. `loaded` holds records as storage returned them
- * that still say what `state` holds (`RestoredDocument.unchanged`, decision D59): their text is written back
- * as it came instead of serializing the record again.
+ * that said what `state` held when it was restored (`RestoredDocument.unchanged`, decision D59):
+ * their text is written back as it came instead of serializing the record again, except for
+ * the ids in `changed` (records a step changed since).
  */
-export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string>): Map<string, string> {
+export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string>, changed?: ReadonlySet<string>): Map<string, string> {
   const records = new Map<string, string>();
   for (const id of Object.keys(state.finished)) records.set(id, recordOf(state, id)!);
-  for (const id of Object.keys(state.operations)) records.set(id, loaded?.get(id) ?? recordOf(state, id)!);
+  const fresh = changed === undefined || changed.size === 0 ? undefined : changed;
+  for (const id of Object.keys(state.operations)) {
+    const text = loaded === undefined || fresh?.has(id) === true ? undefined : loaded.get(id);
+    records.set(id, text ?? recordOf(state, id)!);
+  }
   return records;
 }
 
@@ -113,8 +118,6 @@ export interface LoadedLiveRecord {
   readonly owner: boolean;
   /** The stored text, when the record holds nothing `recordOf` would not write for an operation outside the LPA queue (D59). */
   readonly text?: string;
-  /** Set by restore when it kept the record. */
-  kept?: true;
 }
 
 /** The records of a header-and-records store, beside the frame: restore checks them one by one. */
@@ -122,8 +125,6 @@ export interface DocumentParts {
   readonly live: readonly LoadedLiveRecord[];
   /** Finished records by id, oldest first. */
   readonly finished: ReadonlyArray<readonly [string, unknown]>;
-  /** Owner claims, in record order: the code as stored, and the id claiming it. */
-  readonly owners: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Whether what storage loaded is a header and records (rather than a whole document). */
@@ -140,8 +141,7 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
   let header: unknown;
   const live: LoadedLiveRecord[] = [];
   const finished: Array<[string, FinishedRecord]> = [];
-  const owners: Array<[string, string]> = [];
-  const parts: DocumentParts = { live, finished, owners };
+  const parts: DocumentParts = { live, finished };
   try {
     header = JSON.parse(stored.header);
   } catch {
@@ -159,11 +159,9 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
       unreadable.push({ operationId: id, record: text, reason: 'the record is not JSON' });
       continue;
     }
-    const r = record as { live?: unknown; secrets?: { activationCode?: unknown }; owner?: unknown; queued?: unknown; finished?: unknown };
+    const r = record as { live?: unknown; secrets?: unknown; owner?: unknown; queued?: unknown; finished?: unknown };
     if (typeof record === 'object' && record !== null && r.live !== undefined) {
       const owner = r.owner === true;
-      // Keyed by the code itself, as older documents keyed owners: restore turns it into the profile identity.
-      if (owner && typeof r.secrets?.activationCode === 'string') owners.push([r.secrets.activationCode, id]);
       // Malformed entries keep their place and are refused by restore's check of each queued command.
       if (Array.isArray(r.queued)) for (const entry of r.queued as unknown[]) queued.push(entry as QueuedCommand);
       live.push(r.queued === undefined && hasOnlyPlainKeys(record) ? { id, record: r.live, secrets: r.secrets, owner, text } : { id, record: r.live, secrets: r.secrets, owner });

@@ -184,6 +184,13 @@ describe('normalizeMetadata', () => {
   });
 });
 
+describe('normalized metadata, every field set', () => {
+  it('lists its fields in the table order, whatever order the portal gave them in', () => {
+    const { metadata } = normalizeMetadata({ planName: 'Plan', moDirectStatus: 'Complete', lineType: 'New', purchaseInstrument: 'New', userAccount: 'New' });
+    expect(JSON.stringify(metadata)).toBe('{"userAccount":"New","purchaseInstrument":"New","lineType":"New","moDirectStatus":"Complete","planName":"Plan"}');
+  });
+});
+
 describe('createPurchaseMetaData', () => {
   it('returns a fresh empty plain object each time', () => {
     const a = createPurchaseMetaData();

@@ -134,7 +134,9 @@ export interface ObservedStep {
   readonly reply: Reply;
 }
 
-type Work = { kind: 'command'; command: Command } | { kind: 'save' };
+/** The place of a step's save among the commands waiting: one shared marker, so a command waits as itself (no wrapper per command). */
+const SAVE = Object.freeze({ type: 'save' as const });
+type Work = Command | typeof SAVE;
 
 /** How long an LPA call may take before it fails with `unknownError`: 10 minutes. */
 export const DEFAULT_LPA_TIMEOUT_MS = 10 * 60_000;
@@ -191,9 +193,8 @@ export function createHost(options: HostOptions): Host {
     changes.note(result.changed);
     // Stryker disable next-line ConditionalExpression: equivalent; calling a missing observer throws inside safely
     if (options.observe !== undefined) safely(() => options.observe!({ input: timed, commands: result.commands, reply: result.reply }));
-    work.push({ kind: 'save' });
-    // Stryker disable next-line StringLiteral: equivalent; drain tells a save from everything else
-    for (const command of result.commands) work.push({ kind: 'command', command });
+    work.push(SAVE);
+    for (const command of result.commands) work.push(command);
     drain();
     return result.reply;
   };
@@ -216,8 +217,7 @@ export function createHost(options: HostOptions): Host {
   }
 
   function rearmRefusedTimers(): void {
-    // Stryker disable next-line StringLiteral: equivalent; drain tells a save from everything else
-    for (const [timerId, at] of unarmed) work.push({ kind: 'command', command: { type: 'scheduler.set', timerId, at } });
+    for (const [timerId, at] of unarmed) work.push({ type: 'scheduler.set', timerId, at });
     unarmed.clear();
   }
 
@@ -245,7 +245,7 @@ export function createHost(options: HostOptions): Host {
         if (outcome.ok) {
           durable = true;
           // Reports held while saves failed: the document that says they finished is stored now.
-          work.unshiftAll(heldReports.splice(0).map((command) => ({ kind: 'command' as const, command })));
+          work.unshiftAll(heldReports.splice(0));
           return then();
         }
         // What this write carried is written again by the next one.
@@ -266,7 +266,7 @@ export function createHost(options: HostOptions): Host {
     try {
       while (work.length > 0 && !stopped && !saving) {
         const next = work.shift()!;
-        if (next.kind === 'save') {
+        if (next.type === 'save') {
           // Write-ahead: whatever follows waits until this save has ended (at once for a synchronous storage).
           saving = true;
           // Stryker disable next-line BooleanLiteral: equivalent; a drain called while draining returns at once
@@ -277,10 +277,10 @@ export function createHost(options: HostOptions): Host {
             if (!sync) drain();
           });
           sync = false;
-        } else if (next.command.type === 'report' && !durable) {
-          heldReports.push(next.command);
+        } else if (next.type === 'report' && !durable) {
+          heldReports.push(next);
         } else {
-          runCommand(next.command, context);
+          runCommand(next, context);
         }
       }
     } finally {

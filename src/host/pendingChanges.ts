@@ -12,19 +12,16 @@ export class PendingChanges {
   #replace = true;
   /** The header the storage holds, as last handed to a write (null: unknown). */
   #header: string | null = null;
-  /** Records a restore kept exactly as loaded, less those a step changed since: the replacing write hands their text back (D59). */
-  #loaded: Map<string, string> | null = null;
-  /** The stored text of the records a restore kept exactly as loaded (its `RestoredDocument.unchanged`). */
+  /** Records a restore kept exactly as loaded: the replacing write hands their text back (D59), unless a step changed them since (`#ids`). */
+  #loaded: ReadonlyMap<string, string> | null = null;
+  /** The stored text of the records a restore kept exactly as loaded (its `RestoredDocument.unchanged`; kept, not copied). */
   restored(unchanged: ReadonlyMap<string, string> | undefined): void {
-    this.#loaded = unchanged === undefined ? null : new Map(unchanged);
+    this.#loaded = unchanged ?? null;
   }
   /** Collect what a step changed (its `StepResult.changed`). */
   note(ids: ReadonlySet<string>): void {
-    if (this.#replace) {
-      // The next write writes every record anyway; a record changed since the load is serialized anew.
-      if (this.#loaded !== null) for (const id of ids) this.#loaded.delete(id);
-      return;
-    }
+    // Before the replacing write, the ids say which loaded texts no longer hold (every record is written anyway).
+    if (this.#replace && this.#loaded === null) return;
     for (const id of ids) this.#ids.add(id);
   }
 
@@ -35,8 +32,8 @@ export class PendingChanges {
     this.#header = header;
     if (this.#replace) {
       this.#replace = false;
+      const put = allRecords(state, this.#loaded ?? undefined, this.#ids);
       this.#ids.clear();
-      const put = allRecords(state, this.#loaded ?? undefined);
       this.#loaded = null;
       return { replace: true, header, put, remove: [] };
     }

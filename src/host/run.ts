@@ -81,7 +81,7 @@ export function runCommand(command: Command, ctx: RunContext): void {
 /** Arm a timer; a scheduler that throws is tried once more at once, then left to the host to retry. */
 function arm(ctx: RunContext, timerId: string, at: number, attempt: number): void {
   callEffect(
-    () => ctx.effects.scheduler.set(timerId, at, () => ctx.fire(timerId)),
+    () => ctx.effects.scheduler.set(timerId, at, firing(ctx, timerId)),
     ignoreAnswer,
     (outcome) => {
       if (outcome.ok) return;
@@ -91,6 +91,11 @@ function arm(ctx: RunContext, timerId: string, at: number, attempt: number): voi
     },
     ctx.track,
   );
+}
+
+/** What the scheduler calls when `timerId` is due: made apart from `arm`, so the closure a parked timer keeps holds only these two. */
+function firing(ctx: RunContext, timerId: string): () => void {
+  return () => ctx.fire(timerId);
 }
 
 /**

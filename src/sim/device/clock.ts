@@ -21,8 +21,10 @@ interface Entry {
   readonly seq: number;
   readonly at: number;
   readonly fire: () => void;
-  readonly id?: string;
-  readonly label?: string;
+  readonly id: string | undefined;
+  readonly label: string | undefined;
+  /** False once it fired, was cleared, replaced or cancelled: the heap drops it when it reaches the top. */
+  live: boolean;
 }
 
 /**
@@ -51,10 +53,10 @@ export class VirtualClock implements SchedulerEffects {
   #now: number;
   #seq = 0;
   #heap: Entry[] = [];
-  /** Live entries by sequence number; an entry missing here was cleared or replaced. */
-  #live = new Map<number, Entry>();
-  /** Host timer id → sequence number of its live entry. */
-  #timers = new Map<string, number>();
+  /** Host timer id → its live entry (one map entry per armed timer: thousands of parked operations each hold one). */
+  #timers = new Map<string, Entry>();
+  /** Device work by handle, while it waits. */
+  #work = new Map<number, Entry>();
   #advancing = false;
 
   /** @param startTime - the virtual epoch milliseconds the clock starts at */
@@ -82,16 +84,15 @@ export class VirtualClock implements SchedulerEffects {
       fire();
       return;
     }
-    const entry = this.#push({ at, fire, id: timerId });
-    this.#timers.set(timerId, entry.seq);
+    this.#timers.set(timerId, this.#push(at, fire, timerId, undefined));
   }
 
   /** Disarm the host's timer `timerId`; nothing happens when there is none. */
   clear(timerId: string): void {
-    const seq = this.#timers.get(timerId);
-    if (seq === undefined) return;
+    const entry = this.#timers.get(timerId);
+    if (entry === undefined) return;
     this.#timers.delete(timerId);
-    this.#live.delete(seq);
+    entry.live = false;
   }
 
   /**
@@ -104,12 +105,18 @@ export class VirtualClock implements SchedulerEffects {
    * @returns a handle for {@link cancel}
    */
   schedule(at: number, work: () => void, label?: string): number {
-    return this.#push(label === undefined ? { at, fire: work } : { at, fire: work, label }).seq;
+    const entry = this.#push(at, work, undefined, label);
+    this.#work.set(entry.seq, entry);
+    return entry.seq;
   }
 
   /** Cancel device work scheduled with {@link schedule}; returns whether it was still pending. */
   cancel(handle: number): boolean {
-    return this.#live.delete(handle);
+    const entry = this.#work.get(handle);
+    if (entry === undefined) return false;
+    this.#work.delete(handle);
+    entry.live = false;
+    return true;
   }
 
   /**
@@ -176,7 +183,7 @@ export class VirtualClock implements SchedulerEffects {
 
   /** Everything waiting, in the order it would fire. */
   pending(): PendingEntry[] {
-    return [...this.#live.values()].sort(byTime).map(({ id, label, at }) => ({
+    return [...this.#timers.values(), ...this.#work.values()].sort(byTime).map(({ id, label, at }) => ({
       ...(id === undefined ? {} : { id }),
       ...(label === undefined ? {} : { label }),
       at,
@@ -185,8 +192,7 @@ export class VirtualClock implements SchedulerEffects {
 
   /** The virtual time at which the host's timer `timerId` fires, or undefined when unarmed. */
   timer(timerId: string): number | undefined {
-    const seq = this.#timers.get(timerId);
-    return seq === undefined ? undefined : this.#live.get(seq)?.at;
+    return this.#timers.get(timerId)?.at;
   }
 
   #begin(end: number): number {
@@ -196,9 +202,9 @@ export class VirtualClock implements SchedulerEffects {
     return end;
   }
 
-  #push(fields: Omit<Entry, 'seq'>): Entry {
-    const entry: Entry = { ...fields, seq: this.#seq++ };
-    this.#live.set(entry.seq, entry);
+  #push(at: number, fire: () => void, id: string | undefined, label: string | undefined): Entry {
+    // One literal, every entry alike (no spread): one shape, no per-entry property store.
+    const entry: Entry = { seq: this.#seq++, at, fire, id, label, live: true };
     heapPush(this.#heap, entry);
     return entry;
   }
@@ -206,7 +212,7 @@ export class VirtualClock implements SchedulerEffects {
   /** The earliest live entry, dropping cleared ones from the top of the heap. */
   #peek(): Entry | undefined {
     let top = this.#heap[0];
-    while (top !== undefined && this.#live.get(top.seq) !== top) {
+    while (top !== undefined && !top.live) {
       heapPop(this.#heap);
       top = this.#heap[0];
     }
@@ -218,8 +224,9 @@ export class VirtualClock implements SchedulerEffects {
     const top = this.#peek();
     if (top === undefined || top.at > end) return undefined;
     heapPop(this.#heap);
-    this.#live.delete(top.seq);
-    if (top.id !== undefined && this.#timers.get(top.id) === top.seq) this.#timers.delete(top.id);
+    top.live = false;
+    if (top.id === undefined) this.#work.delete(top.seq);
+    else if (this.#timers.get(top.id) === top) this.#timers.delete(top.id);
     this.#now = Math.max(this.#now, top.at);
     return top;
   }

@@ -2,6 +2,15 @@ import type { DocumentChanges, StoredRecords } from '../../core/storedRecords';
 import type { StorageEffects } from '../../host/effects';
 
 const utf8 = new TextEncoder();
+/** Where each text is encoded to count its bytes (grown as needed): every byte is encoded, as a store that writes them would, without a new array per record. */
+let scratch = new Uint8Array(4096);
+
+/** The UTF-8 length of `text`, by encoding it. */
+function utf8Length(text: string): number {
+  // At most 3 bytes per UTF-16 unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return utf8.encodeInto(text, scratch).written;
+}
 
 /**
  * In-memory incremental storage: a header and one JSON record per operation, as a key-value
@@ -30,12 +39,12 @@ export class RecordStorage implements StorageEffects {
     if (changes.replace) this.#records.clear();
     if (changes.header !== null) {
       this.#header = changes.header;
-      this.bytesWritten += utf8.encode(changes.header).length;
+      this.bytesWritten += utf8Length(changes.header);
     }
     for (const id of changes.remove) this.#records.delete(id);
     for (const [id, record] of changes.put) {
       this.#records.set(id, record);
-      this.bytesWritten += utf8.encode(record).length;
+      this.bytesWritten += utf8Length(record);
     }
     this.writes += 1;
   }
