@@ -27,14 +27,17 @@ const waits = defineFlow({
 });
 
 describe('expandDeadlines', () => {
-  const { states } = expandDeadlines(waits);
+  // Expanded inside each test, never at collection: mutation testing counts only what a test runs.
+  const statesOf = () => expandDeadlines(waits).states;
 
   it('sets the deadline after the actions of every transition into the state, the shorthand ones too', () => {
+    const states = statesOf();
     expect(states['received']!.on['operation.start']).toEqual([{ target: 'waiting', actions: ['returnToApp', { type: 'setDeadline', params: { after: 'toastLifetime' } }] }]);
     expect(states['received']!.on['portal.cancel']).toEqual([{ target: 'waiting', actions: [{ type: 'setDeadline', params: { after: 'toastLifetime' } }] }]);
   });
 
   it('arms it last on entry and clears it last on exit, around the state\'s own actions', () => {
+    const states = statesOf();
     const { entry, exit } = states['waiting']!;
     expect(entry.map((a) => (typeof a === 'string' ? a : a.type))).toEqual(['showToast', 'armDeadline']);
     expect(exit).toEqual(['hideToast', 'clearDeadline', 'noDeadline']);
@@ -44,6 +47,7 @@ describe('expandDeadlines', () => {
   });
 
   it('takes timer.fired after the state\'s own inputs: the first candidates, then deadlinePassed to the target', () => {
+    const states = statesOf();
     expect(Object.keys(states['waiting']!.on)).toEqual(['user.startDownload', 'timer.fired']);
     expect(states['waiting']!.on['timer.fired']).toEqual([
       { target: 'received', guard: 'registrationTimedOutWithAttemptsLeft', actions: [] },
@@ -52,6 +56,7 @@ describe('expandDeadlines', () => {
   });
 
   it('leaves states without a deadline as they are, every list a list', () => {
+    const states = statesOf();
     expect(states['expired']).toEqual({ type: 'final', entry: [ended.entry], exit: [], on: {} });
     expect(states['waiting']!.on['user.startDownload']).toEqual([{ target: 'expired', actions: [] }]);
   });
@@ -68,9 +73,8 @@ describe('expandDeadlines', () => {
 });
 
 describe('the registration wait', () => {
-  const updates = updatesFor(DEFAULT_TIMING);
   const at = (registrationAttempts: number) =>
-    updates.setDeadline({ context: { ...initialContext({ operationId: 'op-1', now: 0, delayMs: 1_800_000 }), registrationAttempts }, event: { type: 'lpa.enabled', now: 1000 } }, { after: 'registrationWait' });
+    updatesFor(DEFAULT_TIMING).setDeadline({ context: { ...initialContext({ operationId: 'op-1', now: 0, delayMs: 1_800_000 }), registrationAttempts }, event: { type: 'lpa.enabled', now: 1000 } }, { after: 'registrationWait' });
 
   it('is the interval before the first attempt, and the retry interval after a failed one', () => {
     expect(at(0)).toEqual({ deadline: 1000 + 1_800_000 });

@@ -47,6 +47,5 @@ export function startChanges(state: CoreState, changed: Set<string>): void {
 export function stopChanges(): void {
   markingState = outerStates.pop() ?? null;
   marking = outerSets.pop() ?? null;
-  // Stryker disable next-line all: forgetting the last id only costs adding it again
   lastMarked = null;
 }

@@ -203,7 +203,9 @@ describe('after stop', () => {
     // The first write is at once, so the step's scheduled notice runs and stays in flight; the second step's write is late.
     const storage: StorageEffects = { load: () => null, write: (changes) => (writes.push(changes), writes.length === 1 ? undefined : late.promise) };
     let scheduledCalls = 0;
-    const w = world({ storage, ui: { ...base.ui, scheduled: () => (scheduledCalls++, failing.promise) } });
+    // Typed void, answering with a promise anyway, as a host's effect may.
+    const scheduled: () => unknown = () => (scheduledCalls++, failing.promise);
+    const w = world({ storage, ui: { ...base.ui, scheduled } });
     w.host.call(profileDownload(60));
     expect(scheduledCalls).toBeGreaterThan(0);
     w.host.call(profileDownload(60, '1$smdp.example.com$SECOND-ID'));

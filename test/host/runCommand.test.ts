@@ -75,6 +75,9 @@ const download: Command = { type: 'lpa.download', operationId: OPERATION, activa
 const discover: Command = { type: 'lpa.discover', operationId: OPERATION };
 const query: Command = { type: 'lpa.queryProfile', operationId: OPERATION, iccid: ICCID };
 
+/** An effect typed void that answers with a promise anyway, as a host's may: the host tracks it. */
+const answering = (answer: () => unknown): (() => unknown) => answer;
+
 /** A promise and the functions that settle it. */
 function later<T>() {
   let resolve!: (value: T) => void;
@@ -257,7 +260,7 @@ describe('runCommand: download progress', () => {
   it('passes the code and the confirmation code to the LPA', () => {
     const requests: unknown[] = [];
     const w = world({ lpa: { download: (request) => (requests.push({ ...request, onProgress: typeof request.onProgress }), { iccid: ICCID }) } });
-    w.run({ ...download, confirmationCode: '1234' } as Command);
+    w.run({ ...download, confirmationCode: '1234' });
     expect(requests).toEqual([{ operationId: OPERATION, activationCode: CODE, confirmationCode: '1234', onProgress: 'function' }]);
   });
 });
@@ -358,7 +361,7 @@ describe('runCommand: timers and fire-and-forget effects', () => {
     expect(w.sent).toEqual([{ type: 'report.delivered', operationId: OPERATION }]);
 
     const answer = later<void>();
-    const late = world({ report: () => answer.promise });
+    const late = world({ report: answering(() => answer.promise) });
     late.run({ type: 'report', report });
     late.stop();
     answer.resolve();
@@ -372,8 +375,8 @@ describe('runCommand: timers and fire-and-forget effects', () => {
     expect(w.failures).toEqual([['ui.toast', 'no screen']]);
 
     const answer = later<void>();
-    const late = world({ callback: () => answer.promise });
-    late.run({ type: 'portal.callback', operationId: OPERATION, script: 'registrationChanged', args: '{}' } as Command);
+    const late = world({ callback: answering(() => answer.promise) });
+    late.run({ type: 'portal.callback', operationId: OPERATION, script: 'registrationChanged', args: '{}' });
     late.stop();
     answer.reject(new Error('page gone'));
     await late.settle();
