@@ -340,12 +340,11 @@ interface CheckedCode {
   ownerKey: string | undefined;
 }
 
+const OPERATION_NUMBER = /^op-([0-9]{1,15})$/;
+
 /** N for an id `op-N`, else 0. */
 function operationNumber(id: string): number {
-  // Most ids are drawn (`op-<uuid>`): no match is tried unless a digit follows `op-`.
-  const digit = id.charCodeAt(3);
-  if (digit < 48 || digit > 57 || !id.startsWith('op-')) return 0;
-  const match = /^op-([0-9]{1,15})$/.exec(id);
+  const match = OPERATION_NUMBER.exec(id);
   return match === null ? 0 : Number(match[1]);
 }
 
