@@ -3,6 +3,7 @@ import type { StorageEffects } from '../src/host/effects';
 import { createHost, type Host } from '../src/host/host';
 import { RecordStorage } from '../src/sim/device/index';
 import { createBenchDevice, type BenchDevice } from './benchDevice';
+import { fileStorageFlows } from './fileStorageFlows';
 import { portalCall } from './flows';
 import { collectGarbage } from './lib/gc';
 import { cpuMs, median } from './lib/measure';
@@ -207,6 +208,7 @@ export async function runStorage(): Promise<Section> {
     restoreWall.set(count, median(runs.map((run) => run.wallMs)));
     firstWrite.set(count, runs[0]!.firstWrite);
   }
+  const file = await fileStorageFlows(await recordsFor(9_999));
   templates = null;
   const scaleRows = SCALE.map((count) => [
     formatCount(count),
@@ -231,12 +233,14 @@ export async function runStorage(): Promise<Section> {
     tables: [
       { title: 'Steady inline flows through a serializing storage (bench device), the other live operations parked', head: ['contract', 'live ops', 'bytes per step', 'bytes per flow', 'per flow (CPU)', 'vs 1 live (median of round ratios)'], rows },
       { title: 'Scale (records storage, bench device): a burst queued on the LPA, and a restore of pending delayed downloads', head: ['operations', 'burst per op (CPU)', 'vs 1k', 'restore, CPU (start + first write)', 'wall', 'CPU per op', 'vs 1k', 'first write'], rows: scaleRows },
+      file.table,
     ],
     targets,
     notes: [
       'Whole document: save() runs JSON.stringify of the document after every step (what a file or database store pays). Records: write() receives the header only when it changed and one JSON string per operation the step changed; RecordStorage keeps the strings and counts their UTF-8 bytes.',
       'Times here are the CPU time of the process (user + system, all threads, bench/lib/measure.ts cpuMs), not wall time: when other work shares the cores, wall time counts the waits for one. The restore also shows its wall time; the targets are checked on CPU time.',
       'Rounds: 7, each running a short batch of every variant in turn (30 flows; 3 for the whole document at 10,000 live); the ratio column is the median of the per-round ratios to the same contract at 1 live.',
+      file.note,
       'Restore: a host start() and idle() on a RecordStorage holding N delayed downloads in `scheduled` as JSON strings: parse, check every record, re-arm every deadline, and the first write after the restart (it replaces every record, D56; the records restored unchanged are handed back as loaded, D59) through the same storage, which counts their UTF-8 bytes ("first write"). A host writes 1,000 such records; the rest are copies with the operation id and SM-DP+ address renumbered. 100,000 is measured once, the others as the median of 3.',
     ],
   };
