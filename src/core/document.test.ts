@@ -58,3 +58,64 @@ describe('restoreDocument', () => {
     expect(restoreDocument(document).state.nextOperationNumber).toBe(5);
   });
 });
+
+describe('migrateDocument names what it refuses', () => {
+  it.each([
+    [null, 'the document is null, not an object'],
+    [[], 'the document is an array, not an object'],
+    ['{}', 'the document is a string, not an object'],
+    [2, 'the document is a number, not an object'],
+    [undefined, 'the document is missing, not an object'],
+  ])('a document that is %j', (document, reason) => {
+    expect(migrateDocument(document)).toEqual({ ok: false, reason });
+  });
+
+  it('a version it has no migration for, listing the versions it migrates only when there are some', () => {
+    expect(migrateDocument({ version: 9 })).toEqual({ ok: false, reason: `version: 9 is not one this code reads (it reads ${STATE_VERSION} and migrates 1)` });
+    expect(migrateDocument({ version: 9 }, {})).toEqual({ ok: false, reason: `version: 9 is not one this code reads (it reads ${STATE_VERSION})` });
+    expect(migrateDocument({ version: null })).toEqual({ ok: false, reason: `version: expected the number ${STATE_VERSION}, got null` });
+  });
+});
+
+describe('restoreDocument words a refused frame without the values in it', () => {
+  const reasons = (document: unknown) => restoreDocument(document).quarantined.map((q) => q.reason);
+
+  it('a map that is not one, by the check that refused it', () => {
+    expect(reasons({ ...fixture(), operations: ['op-1'] })).toEqual(['operations: expected a map']);
+  });
+
+  it('the first three issues, in order, each with its path', () => {
+    const document = { ...fixture(), config: 1, transactionId: 3, portalOpen: 'yes', nextOperationNumber: 'x' };
+    expect(reasons(document)).toEqual(['config: expected Object; transactionId: expected string; portalOpen: expected boolean']);
+  });
+
+  it('a check with no expectation of its own is named by its kind', () => {
+    expect(reasons({ ...fixture(), nextOperationNumber: 1.5 })).toEqual(['nextOperationNumber: expected integer']);
+    expect(reasons({ ...fixture(), config: { ...(fixture()['config'] as object), delayGranularityMinutes: Number.POSITIVE_INFINITY } })).toEqual(['config.delayGranularityMinutes: expected finite']);
+  });
+});
+
+describe('restoreDocument from a header and records', () => {
+  it('hands back a header that is not a JSON object with the records, whole', () => {
+    const loaded = { header: '[1]', records: new Map([['op-1', '{}']]) };
+    const restored = restoreDocument(loaded);
+    expect(restored.quarantined).toEqual([{ kind: 'document', document: loaded, reason: 'header: expected a JSON object' }]);
+    expect(restored.quarantined[0]).toHaveProperty('document', loaded);
+    expect(Object.keys(restored.state.operations)).toEqual([]);
+  });
+
+  it('hands back a header it cannot read as the records storage gave them, and no unchanged records', () => {
+    const loaded = { header: JSON.stringify({ version: 9 }), records: new Map<string, string>() };
+    const restored = restoreDocument(loaded);
+    expect(restored.quarantined).toEqual([{ kind: 'document', document: loaded, reason: `version: 9 is not one this code reads (it reads ${STATE_VERSION} and migrates 1)` }]);
+    expect(restored.quarantined[0]).toHaveProperty('document', loaded);
+    expect(Object.keys(restored)).toEqual(['state', 'quarantined']);
+  });
+
+  it("hands back today's header with a frame it refuses, and no unchanged records", () => {
+    const loaded = { header: JSON.stringify({ version: STATE_VERSION }), records: new Map<string, string>() };
+    const restored = restoreDocument(loaded);
+    expect(restored.quarantined).toEqual([{ kind: 'document', document: loaded, reason: 'config: missing; transactionId: missing; portalOpen: missing' }]);
+    expect(Object.keys(restored)).toEqual(['state', 'quarantined']);
+  });
+});

@@ -90,6 +90,7 @@ export function migrateDocument(
   for (;;) {
     const version = current['version'];
     if (version === STATE_VERSION) return { ok: true, document: current };
+    // Stryker disable next-line ConditionalExpression: equivalent; Number.isInteger is false for every non-number, the typeof narrows the type
     if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: false, reason: `version: expected the number ${STATE_VERSION}, got ${describe(version)}` };
     const migrate = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
     if (migrate === undefined) return { ok: false, reason: `version: ${version} is not one this code reads (it reads ${STATE_VERSION}${Object.keys(migrations).length > 0 ? ` and migrates ${Object.keys(migrations).join(', ')}` : ''})` };
@@ -419,12 +420,22 @@ function follow(state: CoreState, iccid: string, id: string, listed: Set<string>
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
     .slice(0, 3)
-    .map((issue) => `${pathOf(issue) || 'the document'}: expected ${issue.expected ?? 'something else'}`)
+    .map((issue) => `${pathOf(issue) || 'the document'}: ${issue.received === 'undefined' ? 'missing' : `expected ${expectation(issue)}`}`)
     .join('; ');
 }
 
+/**
+ * What the schema wanted: a custom check's own message ("a map"), else valibot's expectation, else
+ * the name of the check that refused (integer, finite, ...). Never valibot's default message, which
+ * quotes the value received.
+ */
+function expectation(issue: v.BaseIssue<unknown>): string {
+  return issue.type === 'custom' ? issue.message : (issue.expected ?? issue.type);
+}
+
+/** The keys are the schemas' own (a map's keys are never checked one by one), so none is a stored value. */
 function pathOf(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? []).map((item) => String(item.key).slice(0, 60)).join('.');
+  return (issue.path ?? []).map((item) => String(item.key)).join('.');
 }
 
 function describe(value: unknown): string {
