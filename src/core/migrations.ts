@@ -22,8 +22,9 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({ 1
 function finishedInSequence(document: Record<string, unknown>): Record<string, unknown> {
   const finished = document['finished'];
   if (typeof finished !== 'object' || finished === null || Array.isArray(finished)) return { ...document, version: 2 };
-  const entries = Object.entries(finished as Record<string, unknown>).map(([id, record], stored) => ({ id, record, stored, at: endedAt(record) }));
-  entries.sort((a, b) => a.at - b.at || a.stored - b.stored);
+  const entries = Object.entries(finished as Record<string, unknown>).map(([id, record]) => ({ id, record, at: endedAt(record) }));
+  // A stable sort (ES2019): ties keep their stored order (-Infinity - -Infinity is NaN, which sort takes as a tie).
+  entries.sort((a, b) => a.at - b.at);
   const numbered = Object.create(null) as Record<string, unknown>;
   entries.forEach(({ id, record }, sequence) => {
     // Not a record: kept as it is, for the schema to quarantine.
@@ -35,5 +36,6 @@ function finishedInSequence(document: Record<string, unknown>): Record<string, u
 /** A record's finish time, or -Infinity when it has none (it sorts first, by its stored place). */
 function endedAt(record: unknown): number {
   const at = (record as { report?: { endedAt?: unknown } } | null)?.report?.endedAt;
+  // Stryker disable next-line ConditionalExpression: equivalent; Number.isFinite is false for every non-number, the typeof narrows the type
   return typeof at === 'number' && Number.isFinite(at) ? at : Number.NEGATIVE_INFINITY;
 }
