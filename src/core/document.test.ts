@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateDocument, restoreDocument } from './document';
 import { STATE_VERSION } from './state';
+import { allRecords, headerOf } from './storedRecords';
 
 const fixture = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('../../test/fixtures/document-v2.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -51,6 +52,14 @@ describe('restoreDocument', () => {
     expect(quarantined).toEqual([]);
     expect(Object.keys(state.operations)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(state.operations)).toBeNull();
+  });
+
+  it('keeps secrets only for the operations that have some, and no unchanged texts for a whole document', () => {
+    const document = fixture() as { secrets: { operations: Record<string, unknown> } };
+    const restored = restoreDocument(document);
+    expect(Object.keys(restored.state.secrets.operations).sort()).toEqual(Object.keys(document.secrets.operations).sort());
+    expect(Object.keys(restored.state.operations).sort()).toEqual(['op-1', 'op-2', 'op-3']);
+    expect(Object.keys(restored)).toEqual(['state', 'quarantined']);
   });
 
   it('moves nextOperationNumber past the op-N ids the records hold', () => {
@@ -117,5 +126,42 @@ describe('restoreDocument from a header and records', () => {
     const restored = restoreDocument(loaded);
     expect(restored.quarantined).toEqual([{ kind: 'document', document: loaded, reason: 'config: missing; transactionId: missing; portalOpen: missing' }]);
     expect(Object.keys(restored)).toEqual(['state', 'quarantined']);
+  });
+});
+
+describe('restoreDocument from records: owner claims and the texts handed back unchanged', () => {
+  /** Today's fixture as a records store holds it, each record edited by `edit` (parsed JSON in, JSON out). */
+  const storedFixture = (edit: (id: string, record: Record<string, unknown>) => Record<string, unknown> = (_, record) => record) => {
+    const { state } = restoreDocument(fixture());
+    const records = new Map([...allRecords(state)].map(([id, text]) => [id, JSON.stringify(edit(id, JSON.parse(text) as Record<string, unknown>))]));
+    return { header: headerOf(state), records };
+  };
+  const ownersOf = (loaded: unknown) => Object.values(restoreDocument(loaded).state.secrets.owners).sort();
+
+  it('takes each record that says it owns its code at its word, and hands every text back unchanged', () => {
+    const loaded = storedFixture();
+    expect(ownersOf(loaded)).toEqual(['op-1', 'op-2']);
+    // The live records' texts (a finished record is never rewritten by the first write anyway).
+    expect(restoreDocument(loaded).unchanged).toEqual(new Map(['op-1', 'op-2', 'op-3'].map((id) => [id, loaded.records.get(id)])));
+  });
+
+  it('does not make owner a record that does not say so, and still hands its text back', () => {
+    const loaded = storedFixture((id, { owner, ...record }) => (id === 'op-2' ? record : { ...record, ...(owner === undefined ? {} : { owner }) }));
+    expect(ownersOf(loaded)).toEqual(['op-1']);
+    expect(restoreDocument(loaded).unchanged?.get('op-2')).toBe(loaded.records.get('op-2'));
+  });
+
+  it('lets no record without a code own one, and writes its record anew', () => {
+    const loaded = storedFixture((id, record) => (id === 'op-3' ? { ...record, owner: true } : record));
+    expect(ownersOf(loaded)).toEqual(['op-1', 'op-2']);
+    expect(Object.keys(restoreDocument(loaded).state.secrets.owners)).toHaveLength(2);
+    expect(restoreDocument(loaded).unchanged?.has('op-3')).toBe(false);
+  });
+
+  it('writes anew a record holding more than a record holds', () => {
+    const loaded = storedFixture((id, record) => (id === 'op-1' ? { ...record, note: 'added by hand' } : record));
+    const restored = restoreDocument(loaded);
+    expect(restored.quarantined).toEqual([]);
+    expect([...restored.unchanged!.keys()].sort()).toEqual(['op-2', 'op-3']);
   });
 });

@@ -231,6 +231,7 @@ function wholeDocumentOf(frame: unknown, parts: DocumentParts): unknown {
   const finished = emptyMap<unknown>();
   for (const live of parts.live) {
     operations[live.id] = live.record;
+    // Stryker disable next-line ConditionalExpression: equivalent; an entry holding undefined reads back as no entry
     if (live.secrets !== undefined) secrets[live.id] = live.secrets;
     // Keyed by the code itself, as older documents keyed owners: restore turns it into the profile identity.
     const code = (live.secrets as { activationCode?: unknown } | undefined)?.activationCode;
@@ -242,6 +243,7 @@ function wholeDocumentOf(frame: unknown, parts: DocumentParts): unknown {
 
 /** The live records of a whole document, in the form a header-and-records store gives them. */
 function liveRecordsOf(document: v.InferOutput<typeof FrameSchema>): LoadedLiveRecord[] {
+  // Stryker disable next-line BooleanLiteral: equivalent; a whole document's owners come from its owners map, the flag is not read
   return Object.keys(document.operations).map((id) => ({ id, record: document.operations[id], secrets: own(document.secrets.operations, id), owner: false }));
 }
 
@@ -264,6 +266,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
     nextOperationNumber: document.nextOperationNumber,
     operations: emptyMap(),
     finished: emptyMap(),
+    // Stryker disable next-line ArrayDeclaration: equivalent; orderFinished rebuilds it below
     finishedOrder: [],
     lpa: emptyLpa(),
     followers: emptyMap(),
@@ -273,6 +276,7 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
   const runtime = runtimeFor(state.config.timing);
   // One pass over the records does everything that is per record (D77): the check, the maps, the
   // owner claims and the stored texts kept; what is left afterwards is the size of the LPA queue.
+  // Stryker disable next-line ObjectLiteral: equivalent; operationProblem sets ownerKey before anything reads it
   const checked: CheckedCode = { ownerKey: undefined };
   /** A whole document's owner keys, from the one parse each check made (its owners are matched after the loop). */
   const ownerKeys = parts === undefined ? new Map<string, string>() : null;
@@ -295,9 +299,12 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
     const key = op.id;
     setOwn(state.operations, key, op);
     if (secrets !== undefined) setOwn(state.secrets.operations, key, secrets as Secrets['operations'][string]);
+    // Stryker disable next-line ConditionalExpression: equivalent; a shortcut, restoreIndexes finds no ICCID either way
     if (op.context.iccid !== null) following += 1;
     highest = Math.max(highest, operationNumber(key));
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent; a whole document's records claim nothing below (owner is false), and restoreOwners computes a missing key
     if (ownerKeys !== null) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; a cache, restoreOwners computes a missing key
       if (checked.ownerKey !== undefined) ownerKeys.set(key, checked.ownerKey);
       continue;
     }
@@ -321,10 +328,13 @@ function restore(loaded: unknown, config: Parameters<typeof createState>[0], par
     }
   }
 
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; a shortcut, restoreIndexes finds no ICCID either way
   restoreIndexes(state, document, following > 0);
+  // Stryker disable next-line ConditionalExpression: equivalent; a records frame's owners map is always empty (assembleDocument)
   if (ownerKeys !== null) restoreOwners(state, Object.entries(document.secrets.owners), ownerKeys);
   if (unchanged !== undefined) {
     // Its record says it owns the code, and it no longer does (the profile's keys are internalized by now: a cheap lookup).
+    // Stryker disable next-line EqualityOperator: equivalent; one step past the end compares undefined with undefined
     for (let i = 0; i < claimed.length; i += 2) if (own(state.secrets.owners, claimed[i]!) !== claimed[i + 1]) unchanged.delete(claimed[i + 1]!);
     // A record with a place in the LPA queue is written with it.
     if (state.lpa.active !== null) unchanged.delete(state.lpa.active);
