@@ -62,6 +62,19 @@ describe('isPlainOperation', () => {
     }
   });
 
+  it('accepts a record with diagnostics of both severities', () => {
+    const diagnostics = [
+      { code: 'missingRequiredField', severity: 'error', message: 'planName is required', field: 'planName' },
+      { code: 'metadataNormalized', severity: 'warning', message: 'x' },
+    ];
+    expect(isPlainOperation({ ...full, diagnostics })).toBe(true);
+  });
+
+  it.each([null, undefined, 'record', 7, []])('refuses %j, which is no record at all', (record) => {
+    expect(isPlainOperation(record)).toBe(false);
+    expect(v.safeParse(OperationSchema, record).success).toBe(false);
+  });
+
   it('never accepts a mutated record the schema refuses', () => {
     const cases = RECORDS.flatMap((record) => pathsOf(record).map((path) => ({ record, path })));
     fc.assert(

@@ -19,12 +19,12 @@ type Fields = Record<string, unknown>;
 
 const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isString = (x: unknown): x is string => typeof x === 'string';
-const isTime = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
-const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isTime = (x: unknown): boolean => Number.isFinite(x);
+const isCount = (x: unknown): boolean => Number.isInteger(x) && (x as number) >= 0;
 const isNullableString = (x: unknown): boolean => x === null || typeof x === 'string';
 const isNullableTime = (x: unknown): boolean => x === null || isTime(x);
 const isOptionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
-const isNullableError = (x: unknown): boolean => x === null || (typeof x === 'string' && isActivationError(x));
+const isNullableError = (x: unknown): boolean => x === null || isActivationError(x);
 
 /** True when `record` is plainly a live operation record (OperationSchema); false means "ask valibot". */
 export function isPlainOperation(record: unknown): boolean {
@@ -49,11 +49,11 @@ function isPlainContext(context: unknown): boolean {
   if (code !== null && !(isObject(code) && isString(code['address']) && typeof code['confirmationCodeRequired'] === 'boolean' && isString(code['masked']) && isOptionalString(code['oid']))) return false;
   if (!isNullableString(context['iccid']) || !isNullableError(context['inputError']) || !isNullableError(context['failure'])) return false;
   const route = context['legacyRoute'];
-  if (route !== null && !(typeof route === 'string' && legacyRoutes.has(route))) return false;
+  if (route !== null && !legacyRoutes.has(route as string)) return false;
   if (!isNullableTime(context['deadline']) || !isNullableTime(context['startAt'])) return false;
   if (!isCount(context['confirmationAttempts']) || !isCount(context['registrationAttempts']) || !isCount(context['discoveryAttempts'])) return false;
   const registration = context['registrationState'];
-  return registration === null || (typeof registration === 'string' && isNetworkRegistrationState(registration));
+  return registration === null || isNetworkRegistrationState(registration);
 }
 
 /** True when `secrets` is plainly an activation code and confirmation code entry (SecretSchema). */
