@@ -141,6 +141,8 @@ describe('restoreDocument from records: owner claims and the texts handed back u
   it('takes each record that says it owns its code at its word, and hands every text back unchanged', () => {
     const loaded = storedFixture();
     expect(ownersOf(loaded)).toEqual(['op-1', 'op-2']);
+    // Keyed by the profile each code names (op-2's code spells its address in capitals, with a confirmation flag).
+    expect(Object.keys(restoreDocument(loaded).state.secrets.owners).sort()).toEqual(['1$smdp.example.com$OTHER-MATCHING-ID-0815', '1$smdp.example.com$SECRET-MATCHING-ID-4711']);
     // The live records' texts (a finished record is never rewritten by the first write anyway).
     expect(restoreDocument(loaded).unchanged).toEqual(new Map(['op-1', 'op-2', 'op-3'].map((id) => [id, loaded.records.get(id)])));
   });
@@ -163,5 +165,51 @@ describe('restoreDocument from records: owner claims and the texts handed back u
     const restored = restoreDocument(loaded);
     expect(restored.quarantined).toEqual([]);
     expect([...restored.unchanged!.keys()].sort()).toEqual(['op-2', 'op-3']);
+  });
+});
+
+describe('restoreDocument checks each live record on its own', () => {
+  type Doc = { operations: Record<string, any>; secrets: { operations: Record<string, unknown>; owners: Record<string, unknown> }; followers: Record<string, unknown> };
+  const doc = () => fixture() as unknown as Doc;
+
+  it('names an unknown state by its first 60 characters only', () => {
+    const document = doc();
+    document.operations['op-1'].value = `${'s'.repeat(60)}TAIL`;
+    expect(restoreDocument(document).quarantined.map((q) => q.reason)).toEqual([`value: delayedDownload has no state "${'s'.repeat(60)}"`]);
+  });
+
+  it('refuses a download in progress whose code is gone, though its context says it has none', () => {
+    const document = doc();
+    document.operations['op-1'].value = 'downloading';
+    document.operations['op-1'].context.code = null;
+    delete document.secrets.operations['op-1'];
+    delete document.secrets.owners['1$smdp.example.com$SECRET-MATCHING-ID-4711'];
+    const { state, quarantined } = restoreDocument(document);
+    expect(quarantined).toEqual([expect.objectContaining({ kind: 'operation', operationId: 'op-1', reason: 'secrets: the activation code of a download in progress is missing or invalid' })]);
+    expect(Object.keys(state.operations).sort()).toEqual(['op-2', 'op-3']);
+  });
+
+  it('lists a follower under its own ICCID, not under the one the document filed it under', () => {
+    const document = doc();
+    document.operations['op-3'].context.iccid = '8988247000000000001';
+    document.followers = { '8988247000000000099': ['op-3'] };
+    expect(restoreDocument(document).state.followers).toEqual({ '8988247000000000001': ['op-3'] });
+  });
+});
+
+describe("restoreDocument matches a whole document's owners to the codes they own", () => {
+  const withOwners = (owners: Record<string, unknown>) => ({ ...fixture(), secrets: { ...(fixture()['secrets'] as object), owners } });
+  const ownersAfter = (owners: Record<string, unknown>) => ({ ...restoreDocument(withOwners(owners)).state.secrets.owners });
+
+  it('keyed by the profile, by the code as stored, or by another spelling of the same profile', () => {
+    const profile = '1$smdp.example.com$OTHER-MATCHING-ID-0815';
+    expect(ownersAfter({ [profile]: 'op-2' })).toEqual({ [profile]: 'op-2' });
+    expect(ownersAfter({ '1$SMDP.Example.com$OTHER-MATCHING-ID-0815$$1': 'op-2' })).toEqual({ [profile]: 'op-2' });
+    expect(ownersAfter({ '1$Smdp.EXAMPLE.com$OTHER-MATCHING-ID-0815': 'op-2' })).toEqual({ [profile]: 'op-2' });
+  });
+
+  it('drops an entry naming an operation under a profile it does not hold, or an operation without a code', () => {
+    expect(ownersAfter({ '1$other.example.com$OTHER-MATCHING-ID-0815': 'op-2', '1$smdp.example.com$NONE': 'op-3', x: 'op-9', y: 5 })).toEqual({});
+    expect(restoreDocument(withOwners({ '1$smdp.example.com$NONE': 'op-3' })).quarantined).toEqual([]);
   });
 });

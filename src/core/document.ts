@@ -363,8 +363,10 @@ function operationNumber(id: string): number {
 function operationProblem(runtime: FlowRuntime, id: string, record: unknown, secrets: unknown, checked: CheckedCode): string | null {
   checked.ownerKey = undefined;
   // The quick check first; valibot decides (and words the reason) only for a record it refuses.
+  // Stryker disable next-line ConditionalExpression: equivalent; a shortcut, valibot accepts what the quick check accepts (recordShape.test.ts)
   if (!isPlainOperation(record)) {
     const checked = v.safeParse(OperationSchema, record);
+    // Stryker disable next-line ConditionalExpression: equivalent as far as generated records reach; a record the quick check refuses, the schema refuses too
     if (!checked.success) return describeIssues(checked.issues);
   }
   const op = record as OperationRecord;
@@ -375,9 +377,9 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
   if (node.type === 'final') return `value: ${op.value} is a final state, yet the operation is live`;
   if (secrets !== undefined && !isPlainSecrets(secrets) && !v.safeParse(SecretSchema, secrets).success) return 'secrets: not an activation code and confirmation code';
   const code = (secrets as { activationCode?: string } | undefined)?.activationCode;
-  const parsed = code === undefined ? undefined : parseActivationCode(code);
-  const codeUsable = parsed?.ok === true;
-  if (parsed?.ok === true) checked.ownerKey = sameText(activationCodeIdentity(parsed.value), code!);
+  const parsed = parseActivationCode(code);
+  const codeUsable = parsed.ok;
+  if (parsed.ok) checked.ownerKey = sameText(activationCodeIdentity(parsed.value), code!);
   // A live operation with a code downloads it, now or later: without it the LPA would get "".
   if (op.context.code !== null && !codeUsable) return 'secrets: the activation code of an operation that downloads is missing or invalid';
   let downloads: boolean;
@@ -392,11 +394,13 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
 
 /** Rebuild the LPA queue and the followers so they name only the operations kept; `following`: some kept operation has an ICCID. */
 function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSchema>, following: boolean): void {
+  // Stryker disable next-line ConditionalExpression: equivalent; no operation is keyed by a value that is not a string
   const live = (id: unknown): id is string => typeof id === 'string' && own(state.operations, id) !== undefined;
   if (live(document.lpa.active)) state.lpa.active = document.lpa.active;
   for (const command of document.lpa.queue.slice(document.lpa.head ?? 0)) {
     if (v.safeParse(QueuedSchema, command).success && live((command as LpaCommand).operationId)) waitInLine(state, command as LpaCommand);
   }
+  // Stryker disable next-line ConditionalExpression: equivalent; a shortcut, with no ICCID there is no follower to list
   if (!following) return;
   // Followers: the stored order where it is right, then every kept operation with an ICCID not yet listed.
   const listed = new Set<string>();
@@ -411,10 +415,13 @@ function restoreIndexes(state: CoreState, document: v.InferOutput<typeof FrameSc
 /** A whole document's owners, keyed by profile identity (older documents keyed them by the full code), naming kept operations only. */
 function restoreOwners(state: CoreState, owners: ReadonlyArray<readonly [string, unknown]>, ownerKeys: ReadonlyMap<string, string>): void {
   for (const [key, id] of owners) {
-    const code = typeof id === 'string' && own(state.operations, id) !== undefined ? own(state.secrets.operations, id)?.activationCode : undefined;
+    // Secrets are kept only for the operations kept, so a dropped operation's id finds none.
+    const code = typeof id === 'string' ? own(state.secrets.operations, id)?.activationCode : undefined;
+    // Stryker disable next-line ConditionalExpression: equivalent; a shortcut, no key matches an operation without a code below
     if (code === undefined) continue;
     const canonical = ownerKeys.get(id as string) ?? ownerKey(code);
     // The key is the profile identity, or (older documents) the code itself: parse it only when it is neither.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent; the first two are shortcuts for the third (the owner key of the code, or of its profile, is the profile)
     if (key === canonical || key === code || canonical === ownerKey(key)) setOwn(state.secrets.owners, canonical, id as string);
   }
 }
