@@ -385,9 +385,13 @@ function operationProblem(runtime: FlowRuntime, id: string, record: unknown, sec
   let downloads: boolean;
   try {
     downloads = entryEffects(definition, runtime, op.value, op.context).some((action) => action.type === 'download');
+    // No entry of today's flows throws on a context the schema accepted: kept so that one that
+    // does later costs its record, not the whole document.
+    // Stryker disable BlockStatement,StringLiteral: unreachable with today's flows (see above)
   } catch {
     return `context: ${op.flow} cannot resume in ${op.value} with it`;
   }
+  // Stryker restore BlockStatement,StringLiteral
   if (downloads && !codeUsable) return 'secrets: the activation code of a download in progress is missing or invalid';
   return null;
 }
