@@ -82,3 +82,21 @@ describe('the registration wait', () => {
     expect(at(3)).toEqual({ deadline: 1000 + DEFAULT_TIMING.registrationRetryMs });
   });
 });
+
+describe('expandDeadlines leaves out what a flow does not give', () => {
+  it('writes no target, guard or type key for a transition or state without one', () => {
+    const flow = defineFlow({
+      id: 'delayedDownload',
+      initial: 'received',
+      states: {
+        received: { on: { 'user.startDownload': { actions: 'showToast' }, 'operation.start': 'done' } },
+        done: { type: 'final' },
+      },
+    });
+    const states = expandDeadlines(flow).states;
+    expect(Object.keys(states['received']!)).toEqual(['entry', 'exit', 'on']);
+    expect(Object.keys(states['done']!)).toEqual(['type', 'entry', 'exit', 'on']);
+    expect(Object.keys(states['received']!.on['user.startDownload']![0]!)).toEqual(['actions']);
+    expect(Object.keys(states['received']!.on['operation.start']![0]!)).toEqual(['target', 'actions']);
+  });
+});

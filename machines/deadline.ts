@@ -46,6 +46,7 @@ const disarm: readonly ActionRef<DeadlineActionName>[] = ['clearDeadline', 'noDe
 const setDeadline = (after: DeadlineAfter): ActionRef<DeadlineActionName> => ({ type: 'setDeadline', params: { after } });
 
 function transitionsOf(on: StateDefinition['on'] | undefined, type: Exclude<FlowEvent['type'], 'timer.fired'>): readonly TransitionDefinition[] {
+  // Stryker disable next-line OptionalChaining: only called for a key of state.on, so on is defined
   const given = on?.[type];
   return typeof given === 'string' ? [{ target: given }] : listOf(given);
 }
@@ -69,8 +70,10 @@ function timerTransitions(state: StateDefinition): readonly TimerTransitionDefin
  */
 export function expandDeadlines(flow: FlowDefinition): RunnableFlow {
   const states: Readonly<Record<string, StateDefinition>> = flow.states;
+  // Stryker disable next-line OptionalChaining: defineFlow's types make initial one of the states
   if (states[flow.initial]?.deadline !== undefined) throw new Error(`${flow.id}: the initial state ${flow.initial} cannot have a deadline`);
   const into = (t: TransitionDefinition | TimerTransitionDefinition): RunnableTransition => {
+    // Stryker disable next-line ConditionalExpression: states[undefined] is no state either
     const after = t.target === undefined ? undefined : states[t.target]?.deadline?.after;
     const actions: AnyActionRef[] = [...listOf(t.actions)];
     if (after !== undefined) actions.push(setDeadline(after));

@@ -139,3 +139,20 @@ describe('the flows', () => {
     for (const name of FLOW_NAMES) expect(Object.keys(machinesFor(DEFAULT_TIMING)[name].implementations.actions).sort()).toEqual(names);
   });
 });
+
+describe('the context guards and counters', () => {
+  it('inputRejected, hasIccid, registrationDelayed, discoveryAttemptsLeft read the context', () => {
+    const e: FlowEvent = { type: 'lpa.enabled', now: T };
+    expect([guards().inputRejected(args(e, { inputError: 'invalidJson' }), undefined), guards().inputRejected(args(e), undefined)]).toEqual([true, false]);
+    expect([guards().hasIccid(args(e, { iccid: '8988247000101997790' }), undefined), guards().hasIccid(args(e), undefined)]).toEqual([true, false]);
+    expect([guards().registrationDelayed(args(e, { delayMs: 1 }), undefined), guards().registrationDelayed(args(e, { delayMs: 0 }), undefined)]).toEqual([true, false]);
+    const max = DEFAULT_TIMING.maxDiscoveryAttempts;
+    expect([guards().discoveryAttemptsLeft(args(e, { discoveryAttempts: max - 1 }), undefined), guards().discoveryAttemptsLeft(args(e, { discoveryAttempts: max }), undefined)]).toEqual([true, false]);
+  });
+
+  it('countConfirmation and countDiscovery add one', () => {
+    const e: FlowEvent = { type: 'lpa.enabled', now: T };
+    expect(updates().countConfirmation(args(e, { confirmationAttempts: 2 }), undefined)).toEqual({ confirmationAttempts: 3 });
+    expect(updates().countDiscovery(args(e, { discoveryAttempts: 4 }), undefined)).toEqual({ discoveryAttempts: 5 });
+  });
+});

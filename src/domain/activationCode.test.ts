@@ -177,3 +177,11 @@ describe('the matching ID stays secret', () => {
     }
   });
 });
+
+describe('parseActivationCode bad OID message', () => {
+  it('tells how to require a confirmation code without an OID', () => {
+    const r = parseActivationCode('1$smdp.example.com$ABC$not-an-oid$1');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('(to require a confirmation code without an OID, write 1$address$matchingId$$1)');
+  });
+});

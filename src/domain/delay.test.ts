@@ -137,3 +137,9 @@ describe('parseDelay', () => {
     );
   });
 });
+
+describe('roundDelay of negative zero', () => {
+  it('returns positive zero', () => {
+    expect(Object.is(roundDelay(-0), 0)).toBe(true);
+  });
+});

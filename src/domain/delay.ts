@@ -49,7 +49,6 @@ export function parseDelay(value: unknown, field: DelayField): Result<number> {
     );
   let minutes: number;
   if (typeof value === 'number') {
-    if (Number.isNaN(value)) return refuse('NaN');
     if (!Number.isFinite(value)) return refuse(String(value));
     if (!Number.isInteger(value)) return refuse(`the fraction ${value}`);
     minutes = value;

@@ -38,3 +38,20 @@ describe('validateEid', () => {
     );
   });
 });
+
+describe('validateEid survivors', () => {
+  it('refuses 32 digits with a character before or after them as not 32 digits', () => {
+    const eid = '89049032123451234512345678901235';
+    for (const value of [`x${eid}`, `${eid}x`]) {
+      const r = validateEid(value);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toBe('eid must be exactly 32 digits; got 33 characters');
+    }
+  });
+
+  it('refuses a non-string whose text form is a valid EID', () => {
+    const r = validateEid(['89049032123451234512345678901235']);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^eid must be exactly 32 digits; got /);
+  });
+});

@@ -67,3 +67,15 @@ describe('luhnValid', () => {
     );
   });
 });
+
+describe('validateIccid Luhn warning', () => {
+  it('says the Luhn check failed but the ICCID is accepted', () => {
+    const r = validateIccid('8988247000101997791');
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.diagnostics.map((d) => d.message)).toEqual([
+        'iccid fails the Luhn check digit; accepted, but check it is the ICCID of a real profile',
+      ]);
+    }
+  });
+});

@@ -115,3 +115,22 @@ describe('parseLegacyPayload warnings', () => {
     ]);
   });
 });
+
+describe('parseLegacyPayload warnings: severity and field names', () => {
+  it('gives success-but-not-Complete as a warning', () => {
+    const metadata = { userAccount: 'None', purchaseInstrument: 'None', lineType: 'None', moDirectStatus: 'ServiceError', planName: '' };
+    const r = parseLegacyPayload(JSON.stringify({ ver: '1', success: true, purchaseResult: JSON.stringify(metadata), transactionId: 't-1' }));
+    if (!r.ok) throw new Error(r.error.message);
+    const inconsistent = r.value.diagnostics.filter((d) => d.code === 'inconsistentPurchaseResult');
+    expect(inconsistent.map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  it('names the key Iccid when its value is not a string', () => {
+    const metadata = { userAccount: 'None', purchaseInstrument: 'None', lineType: 'None', moDirectStatus: 'None', planName: '' };
+    const r = parseLegacyPayload(JSON.stringify({ ver: '1', success: false, purchaseResult: JSON.stringify(metadata), transactionId: 't-1', Iccid: 5 }));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.diagnostics.map((d) => [d.code, d.field, d.message])).toEqual([
+      ['wrongType', 'Iccid', 'Iccid must be a string, got a number; it is ignored'],
+    ]);
+  });
+});

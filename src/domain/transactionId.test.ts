@@ -30,3 +30,11 @@ describe('checkTransactionId', () => {
     expect(checkTransactionId('t-1', 't-2')).toMatchObject([{ code: 'transactionIdMismatch', severity: 'warning', field: 'transactionId' }]);
   });
 });
+
+describe('checkTransactionId mismatch message', () => {
+  it('tells the portal to send back the id it received at launch', () => {
+    expect(checkTransactionId('a1', 'b2').map((d) => d.message)).toEqual([
+      'transactionId differs from the one the portal was launched with; send back the id received at launch',
+    ]);
+  });
+});
