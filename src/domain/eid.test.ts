@@ -39,7 +39,7 @@ describe('validateEid', () => {
   });
 });
 
-describe('validateEid survivors', () => {
+describe('validateEid refuses what is not 32 digits alone', () => {
   it('refuses 32 digits with a character before or after them as not 32 digits', () => {
     const eid = '89049032123451234512345678901235';
     for (const value of [`x${eid}`, `${eid}x`]) {
