@@ -18,6 +18,7 @@ let lastMarked: string | null = null;
 /** Note that the records of `operationId` (live, finished or gone) may differ from the last ones written. */
 export function markChanged(state: CoreState, operationId: string): void {
   // The same id is marked several times a step (the operation, then each of its commands): once is enough.
+  // Stryker disable next-line ConditionalExpression: equivalent; a shortcut, adding an id to a set twice keeps it once
   if (state === markingState && operationId !== lastMarked) {
     marking!.add(operationId);
     lastMarked = operationId;
@@ -34,6 +35,7 @@ const outerSets: Set<string>[] = [];
  * called in a `finally` (a step inside another, on another state, gives the outer one back).
  */
 export function startChanges(state: CoreState, changed: Set<string>): void {
+  // Stryker disable next-line ConditionalExpression: equivalent; pushing the empty slots pops them back as they were
   if (markingState !== null) {
     outerStates.push(markingState);
     outerSets.push(marking!);

@@ -20,6 +20,7 @@ export function own<T>(map: IdMap<T>, key: string): T | undefined {
 
 /** Set the own entry at `key` (a `__proto__` key stays an ordinary entry). */
 export function setOwn<T>(map: IdMap<T>, key: string, value: NoInfer<T>): void {
+  // Stryker disable next-line ConditionalExpression: equivalent; defining any key makes the same ordinary entry, the assignment is only faster
   if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
   else map[key] = value;
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { restoreDocument } from '../../src/core/document';
 import { cloneState, createState, step } from '../../src/core/index';
 import { profileDownload } from '../support/world';
 
@@ -19,5 +21,27 @@ describe('StepResult.changed', () => {
     const { state } = step(createState(), { type: 'portal.call', now: 0, operationId: 'a', call: profileDownload() });
     const input = { type: 'user.abort', now: 1, operationId: 'a' } as const;
     expect([...step(cloneState(state), input).changed]).toEqual([...step(state, input).changed]);
+  });
+});
+
+describe('StepResult.changed after a restart', () => {
+  const restored = () => restoreDocument(JSON.parse(readFileSync(new URL('../fixtures/document-v2.json', import.meta.url), 'utf8'))).state;
+
+  it('names no record when nothing held the LPA and no entry effect changed a record', () => {
+    const result = step(restored(), { type: 'restore', now: Date.parse('2026-01-01T00:10:00Z') });
+    expect(result.commands.length).toBeGreaterThan(0);
+    expect([...result.changed]).toEqual([]);
+  });
+
+  it('leaves out an operation whose callback history the entry effects did not touch', () => {
+    const state = restored();
+    state.operations['op-3']!.callbacks.push({ script: 'registrationChanged', args: '{"networkRegistrationState":"home"}', at: 1, delivered: true });
+    expect([...step(state, { type: 'restore', now: Date.parse('2026-01-01T00:10:00Z') }).changed]).toEqual([]);
+  });
+
+  it('names the operations that held places on the LPA, whose records held those places', () => {
+    const first = step(createState(), { type: 'portal.call', now: 0, operationId: 'a', call: profileDownload() });
+    const second = step(first.state, { type: 'portal.call', now: 1, operationId: 'b', call: profileDownload(0, '1$smdp.example.com$OTHER-CODE-0042') });
+    expect([...step(second.state, { type: 'restore', now: 2 }).changed].sort()).toEqual(['a', 'b']);
   });
 });
