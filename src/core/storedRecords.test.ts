@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assembleDocument, isStoredRecords, type StoredRecords } from './storedRecords';
+import { restoreDocument } from './document';
+import { createState } from './state';
+import { allRecords, assembleDocument, isStoredRecords, recordOf, type StoredRecords } from './storedRecords';
 
 /*
  * Putting a header and records back together, read directly: what is refused whole, what is
@@ -15,6 +18,8 @@ describe('isStoredRecords', () => {
     ['a header and records', { header: '{}', records: {} }, true],
     ['records in a Map', { header: '{}', records: new Map() }, true],
     ['null', null, false],
+    ['nothing', undefined, false],
+    ['a number', 7, false],
     ['a string', 'text', false],
     ['a header that is not text', { header: {}, records: {} }, false],
     ['no records', { header: '{}' }, false],
@@ -83,5 +88,38 @@ describe('assembleDocument', () => {
   it('reads records from a Map as from an object', () => {
     const records = new Map([['op-1', '{"live":{"id":"op-1"}}']]);
     expect(assembleDocument({ header: HEADER, records }).parts.live.map((r) => r.id)).toEqual(['op-1']);
+  });
+});
+
+describe('assembleDocument, odd finished records and places', () => {
+  it('keeps a finished record that is null or has no report, for the check to refuse, without failing', () => {
+    const { parts } = assembleDocument(stored({ gone: '{"finished":null}', bare: '{"finished":{}}' }));
+    expect(parts.finished).toEqual([['gone', null], ['bare', {}]]);
+  });
+
+  it('puts a command whose place is not a number after the placed ones', () => {
+    const header = JSON.stringify({ version: 2, lpa: { active: null, queue: [] } });
+    const records = { s: JSON.stringify({ live: { id: 's' }, queued: [{ position: '0', command: 's0' }] }), p: JSON.stringify({ live: { id: 'p' }, queued: [{ position: 1, command: 'p1' }] }) };
+    expect(assembleDocument(stored(records, header)).document).toMatchObject({ lpa: { queue: ['p1', 's0'] } });
+  });
+});
+
+describe('recordOf and allRecords', () => {
+  const fixtureState = () => restoreDocument(JSON.parse(readFileSync(new URL('../../test/fixtures/document-v2.json', import.meta.url), 'utf8'))).state;
+
+  it('has no record for an id the state does not hold', () => {
+    expect(recordOf(createState(), 'op-1')).toBeNull();
+  });
+
+  it('hands back a loaded text unless a step changed its operation since', () => {
+    const state = fixtureState();
+    const loaded = new Map([['op-1', 'loaded op-1'], ['op-2', 'loaded op-2']]);
+    const records = allRecords(state, loaded, new Set(['op-1']));
+    // op-1 changed: serialized from the state again; op-3 was not loaded: serialized too.
+    expect(JSON.parse(records.get('op-1')!)).toMatchObject({ live: { id: 'op-1', value: 'scheduled' }, owner: true });
+    expect(records.get('op-2')).toBe('loaded op-2');
+    expect(JSON.parse(records.get('op-3')!)).toMatchObject({ live: { id: 'op-3', value: 'waiting' } });
+    expect(allRecords(state, loaded).get('op-1')).toBe('loaded op-1');
+    expect(allRecords(state, loaded, new Set()).get('op-1')).toBe('loaded op-1');
   });
 });

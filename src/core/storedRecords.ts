@@ -82,8 +82,10 @@ export function recordOf(state: CoreState, operationId: string): string | null {
   if (live !== undefined) {
     const secrets = own(state.secrets.operations, operationId);
     const key = secrets === undefined ? undefined : ownerKeyOfSecrets(secrets);
+    // Stryker disable next-line ConditionalExpression: equivalent; no owner entry is keyed "undefined" (owner keys are codes)
     const owner = key !== undefined && own(state.secrets.owners, key) === operationId;
     const queued = queuedFor(state, operationId);
+    // Stryker disable next-line ConditionalExpression: equivalent; JSON.stringify leaves out a key whose value is undefined
     return JSON.stringify({ live, ...(secrets === undefined ? {} : { secrets }), ...(owner ? { owner: true } : {}), ...(queued.length === 0 ? {} : { queued }) });
   }
   const finished = own(state.finished, operationId);
@@ -99,9 +101,8 @@ export function recordOf(state: CoreState, operationId: string): string | null {
 export function allRecords(state: CoreState, loaded?: ReadonlyMap<string, string>, changed?: ReadonlySet<string>): Map<string, string> {
   const records = new Map<string, string>();
   for (const id of Object.keys(state.finished)) records.set(id, recordOf(state, id)!);
-  const fresh = changed === undefined || changed.size === 0 ? undefined : changed;
   for (const id of Object.keys(state.operations)) {
-    const text = loaded === undefined || fresh?.has(id) === true ? undefined : loaded.get(id);
+    const text = loaded === undefined || changed?.has(id) === true ? undefined : loaded.get(id);
     records.set(id, text ?? recordOf(state, id)!);
   }
   return records;
@@ -144,6 +145,7 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
   const parts: DocumentParts = { live, finished };
   try {
     header = JSON.parse(stored.header);
+    // Stryker disable next-line BlockStatement: equivalent; a header left undefined is handed back whole by the check below too
   } catch {
     return { document: stored, parts, unreadable: [] };
   }
@@ -160,11 +162,14 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
       continue;
     }
     const r = record as { live?: unknown; secrets?: unknown; owner?: unknown; queued?: unknown; finished?: unknown };
+    // Stryker disable next-line ConditionalExpression: equivalent; a number, string or boolean has no live or finished property either
     if (typeof record === 'object' && record !== null && r.live !== undefined) {
       const owner = r.owner === true;
       // Malformed entries keep their place and are refused by restore's check of each queued command.
       if (Array.isArray(r.queued)) for (const entry of r.queued as unknown[]) queued.push(entry as QueuedCommand);
-      live.push(r.queued === undefined && hasOnlyPlainKeys(record) ? { id, record: r.live, secrets: r.secrets, owner, text } : { id, record: r.live, secrets: r.secrets, owner });
+      // A record with commands in line (`queued`) is not plain: it is written anew with its place.
+      live.push(hasOnlyPlainKeys(record) ? { id, record: r.live, secrets: r.secrets, owner, text } : { id, record: r.live, secrets: r.secrets, owner });
+      // Stryker disable next-line ConditionalExpression: equivalent; as above
     } else if (typeof record === 'object' && record !== null && r.finished !== undefined) {
       finished.push([id, r.finished as FinishedRecord]);
     } else {
