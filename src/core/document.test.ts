@@ -81,6 +81,8 @@ describe('migrateDocument names what it refuses', () => {
 
   it('a version it has no migration for, listing the versions it migrates only when there are some', () => {
     expect(migrateDocument({ version: 9 })).toEqual({ ok: false, reason: `version: 9 is not one this code reads (it reads ${STATE_VERSION} and migrates 1)` });
+    const table = { 1: (d: Record<string, unknown>) => d, 3: (d: Record<string, unknown>) => d };
+    expect(migrateDocument({ version: 9 }, table)).toEqual({ ok: false, reason: `version: 9 is not one this code reads (it reads ${STATE_VERSION} and migrates 1, 3)` });
     expect(migrateDocument({ version: 9 }, {})).toEqual({ ok: false, reason: `version: 9 is not one this code reads (it reads ${STATE_VERSION})` });
     expect(migrateDocument({ version: null })).toEqual({ ok: false, reason: `version: expected the number ${STATE_VERSION}, got null` });
   });
@@ -91,6 +93,7 @@ describe('restoreDocument words a refused frame without the values in it', () =>
 
   it('a map that is not one, by the check that refused it', () => {
     expect(reasons({ ...fixture(), operations: ['op-1'] })).toEqual(['operations: expected a map']);
+    expect(reasons({ ...fixture(), operations: 'ab' })).toEqual(['operations: expected a map']);
   });
 
   it('the first three issues, in order, each with its path', () => {
@@ -160,6 +163,22 @@ describe('restoreDocument from records: owner claims and the texts handed back u
     expect(restoreDocument(loaded).unchanged?.has('op-3')).toBe(false);
   });
 
+  it('writes anew the record of the operation that held the LPA', () => {
+    const loaded = storedFixture();
+    loaded.header = JSON.stringify({ ...(JSON.parse(loaded.header) as { lpa: object }), lpa: { active: 'op-1', queue: [] } });
+    const restored = restoreDocument(loaded);
+    expect(restored.state.lpa.active).toBe('op-1');
+    expect([...restored.unchanged!.keys()].sort()).toEqual(['op-2', 'op-3']);
+  });
+
+  it('sets apart a bad record alone, without the document attached to it', () => {
+    const loaded = storedFixture((id, record) => (id === 'op-3' ? { ...record, live: { ...(record['live'] as object), value: 'nowhere' } } : record));
+    const [quarantined, ...others] = restoreDocument(loaded).quarantined;
+    expect(others).toEqual([]);
+    expect(quarantined).toMatchObject({ kind: 'operation', operationId: 'op-3', reason: 'value: delayedProfile has no state "nowhere"' });
+    expect(quarantined).not.toHaveProperty('document');
+  });
+
   it('writes anew a record holding more than a record holds', () => {
     const loaded = storedFixture((id, record) => (id === 'op-1' ? { ...record, note: 'added by hand' } : record));
     const restored = restoreDocument(loaded);
@@ -171,6 +190,12 @@ describe('restoreDocument from records: owner claims and the texts handed back u
 describe('restoreDocument checks each live record on its own', () => {
   type Doc = { operations: Record<string, any>; secrets: { operations: Record<string, unknown>; owners: Record<string, unknown> }; followers: Record<string, unknown> };
   const doc = () => fixture() as unknown as Doc;
+
+  it('names a record that is not an object as the record', () => {
+    const document = doc();
+    document.operations['op-3'] = null;
+    expect(restoreDocument(document).quarantined).toEqual([expect.objectContaining({ kind: 'operation', operationId: 'op-3', reason: 'the record: expected Object' })]);
+  });
 
   it('names an unknown state by its first 60 characters only', () => {
     const document = doc();
@@ -208,8 +233,41 @@ describe("restoreDocument matches a whole document's owners to the codes they ow
     expect(ownersAfter({ '1$Smdp.EXAMPLE.com$OTHER-MATCHING-ID-0815': 'op-2' })).toEqual({ [profile]: 'op-2' });
   });
 
+  it('keeps the owner of a code that does not parse under the code itself', () => {
+    const document = { ...fixture() } as { secrets: { operations: Record<string, unknown>; owners: Record<string, unknown> } };
+    document.secrets = { operations: { ...document.secrets.operations, 'op-3': { activationCode: 'not-a-code' } }, owners: { 'not-a-code': 'op-3' } };
+    expect(restoreDocument(document).quarantined).toEqual([]);
+    expect({ ...restoreDocument(document).state.secrets.owners }).toEqual({ 'not-a-code': 'op-3' });
+  });
+
+  it('drops an entry naming an operation by a number, though an operation is keyed by its text', () => {
+    const document = fixture() as { operations: Record<string, any>; secrets: { operations: Record<string, unknown>; owners: Record<string, unknown> } };
+    const op = document.operations['op-1'];
+    document.operations = { '5': { ...op, id: '5', context: { ...op.context, operationId: '5' } } };
+    document.secrets = { operations: { '5': document.secrets.operations['op-1'] }, owners: { '1$smdp.example.com$SECRET-MATCHING-ID-4711': 5 } };
+    const restored = restoreDocument(document);
+    expect(Object.keys(restored.state.operations)).toEqual(['5']);
+    expect({ ...restored.state.secrets.owners }).toEqual({});
+  });
+
   it('drops an entry naming an operation under a profile it does not hold, or an operation without a code', () => {
     expect(ownersAfter({ '1$other.example.com$OTHER-MATCHING-ID-0815': 'op-2', '1$smdp.example.com$NONE': 'op-3', x: 'op-9', y: 5 })).toEqual({});
     expect(restoreDocument(withOwners({ '1$smdp.example.com$NONE': 'op-3' })).quarantined).toEqual([]);
+  });
+});
+
+describe('restoreDocument from records of the version 1 format', () => {
+  const v1Records = () => JSON.parse(readFileSync(new URL('../../test/fixtures/records-v1.json', import.meta.url), 'utf8')) as { header: string; records: Record<string, string> };
+  const ownersOf = (loaded: unknown) => Object.values(restoreDocument(loaded).state.secrets.owners).sort();
+
+  it('takes the owners from the records that say so', () => {
+    expect(ownersOf(v1Records())).toEqual(['live-1', 'live-2', 'live-3']);
+  });
+
+  it('makes no owner of a record that does not say so', () => {
+    const loaded = v1Records();
+    const { owner: _, ...record } = JSON.parse(loaded.records['live-3']!) as Record<string, unknown>;
+    loaded.records['live-3'] = JSON.stringify(record);
+    expect(ownersOf(loaded)).toEqual(['live-1', 'live-2']);
   });
 });

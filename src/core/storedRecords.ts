@@ -143,12 +143,13 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
   const live: LoadedLiveRecord[] = [];
   const finished: Array<[string, FinishedRecord]> = [];
   const parts: DocumentParts = { live, finished };
+  // Stryker disable BlockStatement: equivalent for the catch; a header left undefined is handed back whole by the check below too
   try {
     header = JSON.parse(stored.header);
-    // Stryker disable next-line BlockStatement: equivalent; a header left undefined is handed back whole by the check below too
   } catch {
     return { document: stored, parts, unreadable: [] };
   }
+  // Stryker restore BlockStatement
   if (typeof header !== 'object' || header === null || Array.isArray(header)) return { document: stored, parts, unreadable: [] };
   const queued: QueuedCommand[] = [];
   const unreadable: Array<{ operationId: string; record: string; reason: string }> = [];
@@ -162,15 +163,15 @@ export function assembleDocument(stored: StoredRecords): { document: unknown; pa
       continue;
     }
     const r = record as { live?: unknown; secrets?: unknown; owner?: unknown; queued?: unknown; finished?: unknown };
-    // Stryker disable next-line ConditionalExpression: equivalent; a number, string or boolean has no live or finished property either
-    if (typeof record === 'object' && record !== null && r.live !== undefined) {
+    // Stryker disable next-line ConditionalExpression: equivalent for the typeof; a number, string or boolean has no live or finished property either
+    const isObject = typeof record === 'object' && record !== null;
+    if (isObject && r.live !== undefined) {
       const owner = r.owner === true;
       // Malformed entries keep their place and are refused by restore's check of each queued command.
       if (Array.isArray(r.queued)) for (const entry of r.queued as unknown[]) queued.push(entry as QueuedCommand);
       // A record with commands in line (`queued`) is not plain: it is written anew with its place.
-      live.push(hasOnlyPlainKeys(record) ? { id, record: r.live, secrets: r.secrets, owner, text } : { id, record: r.live, secrets: r.secrets, owner });
-      // Stryker disable next-line ConditionalExpression: equivalent; as above
-    } else if (typeof record === 'object' && record !== null && r.finished !== undefined) {
+      live.push(hasOnlyPlainKeys(record as object) ? { id, record: r.live, secrets: r.secrets, owner, text } : { id, record: r.live, secrets: r.secrets, owner });
+    } else if (isObject && r.finished !== undefined) {
       finished.push([id, r.finished as FinishedRecord]);
     } else {
       unreadable.push({ operationId: id, record: text, reason: 'the record is neither a live nor a finished operation' });
