@@ -68,6 +68,7 @@ describe('the guards', () => {
     expect(guards().confirmationCodeAsked(args(failed('incorrectConfirmationCode'), { confirmationAttempts: max }), undefined)).toBe(false);
     expect(guards().confirmationCodeAsked(args(failed('serverNotReachable'), { confirmationAttempts: 0 }), undefined)).toBe(false);
     expect(guards().confirmationCodeAsked(args({ type: 'lpa.downloaded', now: T, iccid: '8901' }), undefined)).toBe(false);
+    expect(guards().confirmationCodeAsked(args({ type: 'modem.failed', now: T, error: 'confirmationCodeMissing' }, { confirmationAttempts: 0 }), undefined)).toBe(false);
   });
 
   it('the profile answers: enabled or disabled, from an lpa.profile answer only', () => {

@@ -41,6 +41,7 @@ export const downloadStates = {
       'lpa.progress': {
         actions: {
           type: 'showProgress',
+          // Stryker disable next-line ConditionalExpression: equivalent; these params are only built on lpa.progress (the check narrows the type)
           params: ({ event }) => ({ stage: 'downloading', percent: event.type === 'lpa.progress' ? event.percent : null }),
         },
       },

@@ -145,6 +145,7 @@ function timerGuardTable(timing: FlowTiming): GuardTable<TimerGuardParams> {
 }
 
 function eventGuardTable(timing: FlowTiming): GuardTable<Omit<GuardParams, TimerGuardName>> {
+  // Stryker disable next-line ConditionalExpression: equivalent; only modem.registration has a state that can be 'denied' (the check narrows the type)
   const registrationDenied = ({ event }: FlowArgs) => event.type === 'modem.registration' && event.state === 'denied';
   const confirmationCodeRequired = ({ context }: FlowArgs) => context.code?.confirmationCodeRequired === true;
   return {
@@ -154,12 +155,15 @@ function eventGuardTable(timing: FlowTiming): GuardTable<Omit<GuardParams, Timer
     confirmationCodeAsked: ({ context, event }) =>
       event.type === 'lpa.failed' && CONFIRMATION_ERRORS.includes(event.error) && context.confirmationAttempts < timing.maxConfirmationAttempts,
     registrationDelayed: ({ context }) => context.delayMs > 0,
+    // Stryker disable next-line ConditionalExpression: equivalent; no other event has a home, roaming or partner state (the check narrows the type)
     registrationSucceeded: ({ event }) => event.type === 'modem.registration' && CONNECTED.includes(event.state),
     registrationDenied,
     registrationDeniedWithAttemptsLeft: (args) => registrationDenied(args) && args.context.registrationAttempts < timing.maxRegistrationAttempts,
     discoveryAttemptsLeft: ({ context }) => context.discoveryAttempts < timing.maxDiscoveryAttempts,
     hasIccid: ({ context }) => context.iccid !== null,
+    // Stryker disable next-line ConditionalExpression: equivalent; only lpa.profile has a state that can be 'enabled' (the check narrows the type)
     profileEnabled: ({ event }) => event.type === 'lpa.profile' && event.state === 'enabled',
+    // Stryker disable next-line ConditionalExpression: equivalent; only lpa.profile has a state that can be 'disabled' (the check narrows the type)
     profileDisabled: ({ event }) => event.type === 'lpa.profile' && event.state === 'disabled',
     legacyRoute: ({ context }, { route }) => context.legacyRoute === route,
     legacyDownloadNeedsConfirmation: (args) => args.context.legacyRoute === 'download' && confirmationCodeRequired(args),

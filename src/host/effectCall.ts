@@ -129,9 +129,9 @@ function checked<T>(value: unknown, check: AnswerCheck<T>, secret: string | unde
 /** The activation error a thrown or rejected value names, or `unknownError`; never throws. */
 export function activationErrorIn(error: unknown): ActivationError {
   try {
-    if ((typeof error !== 'object' && typeof error !== 'function') || error === null) return 'unknownError';
+    // null and undefined throw here (caught below); other primitives name nothing.
     const named: unknown = (error as { activationError?: unknown }).activationError;
-    return typeof named === 'string' && isActivationError(named) ? named : 'unknownError';
+    return isActivationError(named) ? named : 'unknownError';
   } catch {
     return 'unknownError';
   }

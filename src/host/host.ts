@@ -167,7 +167,9 @@ export function createHost(options: HostOptions): Host {
   /** A save is in flight: nothing after it in `work` may run until it ends. */
   let saving = false;
   /** False while the last step's save failed for good: reports wait (a restart would report again). */
+  // Stryker disable next-line BooleanLiteral: equivalent; every report follows its step's save in the queue, and that save sets durable first
   let durable = true;
+  // Stryker disable next-line ArrayDeclaration: equivalent; a value that is no command, run as one, matches no case of runCommand
   const heldReports: Command[] = [];
   /** Timers the scheduler refused to arm, retried at the next input. */
   const unarmed = new Map<string, number>();
@@ -290,6 +292,7 @@ export function createHost(options: HostOptions): Host {
   }
 
   function settle(): void {
+    // Stryker disable next-line ConditionalExpression: equivalent; work is left only while saving or draining (stop clears it)
     if (work.length === 0 && inFlight === 0 && !draining && !saving) {
       const waiters = idleWaiters;
       idleWaiters = [];
@@ -331,6 +334,7 @@ export function createHost(options: HostOptions): Host {
         firing.delete(timerId);
       }
       const deadline = Object.hasOwn(state.operations, timerId) ? state.operations[timerId]!.context.deadline : null;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent; a firing at or past its deadline leaves a later deadline or none, and now < null is false for host times
       if (deadline !== null && now < deadline) earlyAt.set(timerId, now);
       else earlyAt.delete(timerId);
     },

@@ -64,6 +64,7 @@ describe('operation ids from effects.newId', () => {
     ['empty', () => ''],
     ['121 characters', () => 'a'.repeat(121)],
     ['not a string', () => 42],
+    ['an array of one string', () => ['a']],
     ['thrown instead', () => { throw new Error('no ids left'); }],
   ])('falls back to a random id when newId answers %s', (_, newId) => {
     expect(idOf(newId)).toMatch(/^op-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -216,6 +217,73 @@ describe('after stop', () => {
     await flush();
     expect(writes).toHaveLength(2);
     expect(w.diagnostics).toEqual([]);
+  });
+});
+
+describe('firings of a timer no operation holds', () => {
+  it('each is sent to the core, also twice at the same host time', () => {
+    const w = world();
+    w.host.fire('no-such-timer');
+    w.host.fire('no-such-timer');
+    expect(w.inputs.filter((input) => input.type === 'timer.fired')).toHaveLength(2);
+  });
+
+  it('one fired again while it is handled is not armed at the next input', () => {
+    const armed: string[] = [];
+    let reenter = false;
+    const w = world({
+      storage: { load: () => null, write: () => void (reenter && ((reenter = false), w.host.fire('no-such-timer'))) },
+      scheduler: { set: (id) => void armed.push(id), clear: () => undefined },
+    });
+    reenter = true;
+    w.host.fire('no-such-timer');
+    w.host.launch('later-input');
+    expect(reenter).toBe(false);
+    expect(armed).toEqual([]);
+  });
+});
+
+describe('a timer fired again while it is handled', () => {
+  it('is not armed again at the next input when the step armed it itself', async () => {
+    const device = createSimulatedDevice();
+    const armed: string[] = [];
+    let reenter: string | null = null;
+    const w = world({
+      storage: { load: () => null, write: (changes) => {
+        const id = reenter;
+        reenter = null;
+        if (id !== null) w.host.fire(id);
+        return device.effects.storage.write!(changes);
+      } },
+      scheduler: { set: (id) => void armed.push(id), clear: () => undefined },
+    });
+    const id = operationIdOf(w.host.call(profileDownload(15)));
+    expect(armed).toEqual([id]);
+    reenter = id;
+    w.host.fire(id); // early: the step arms the timer again, after the firing inside its save was parked
+    expect(reenter).toBe(null);
+    expect(armed).toEqual([id, id]);
+    w.host.launch('later-input');
+    expect(armed).toEqual([id, id]);
+  });
+});
+
+describe('an effect that sends an input', () => {
+  it('returns before the next command of the step runs', () => {
+    const order: string[] = [];
+    let sendOnce = true;
+    const w = world({
+      ui: { ...createSimulatedDevice().effects.ui, scheduled: () => {
+        if (sendOnce) {
+          sendOnce = false;
+          w.host.launch('from-an-effect');
+        }
+        order.push('ui.scheduled returned');
+      } },
+      scheduler: { set: () => void order.push('scheduler.set'), clear: () => undefined },
+    });
+    w.host.call(profileDownload(15));
+    expect(order).toEqual(['ui.scheduled returned', 'scheduler.set']);
   });
 });
 

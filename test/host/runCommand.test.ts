@@ -218,6 +218,13 @@ describe('runCommand: the LPA call timeout', () => {
     expect(w.sent).toEqual([]);
   });
 
+  it('keeps no timeout that fired while the scheduler armed it', () => {
+    const w = world({ lpa: { download: () => later<{ iccid: string }>().promise }, scheduler: { set: (_id: string, _at: number, fire: () => void) => fire() } });
+    w.run(download);
+    expect(w.sent).toEqual([{ type: 'lpa.failed', operationId: OPERATION, error: 'unknownError' }]);
+    expect(w.ctx.lpaTimeouts.size).toBe(0);
+  });
+
   it('clears the armed timeout even when the answer comes after the stop', async () => {
     const answer = later<{ iccid: string }>();
     const w = world({ lpa: { download: () => answer.promise } });
@@ -255,6 +262,31 @@ describe('runCommand: download progress', () => {
     w.stop();
     report(40);
     expect(w.sent).toEqual([]);
+  });
+
+  it('sends progress the download reports before it returns', () => {
+    const w = world({ lpa: { download: (request) => (request.onProgress(25), { iccid: ICCID }) } });
+    w.run(download);
+    expect(w.sent).toEqual([
+      { type: 'lpa.progress', operationId: OPERATION, percent: 25 },
+      { type: 'lpa.downloaded', operationId: OPERATION, iccid: ICCID },
+    ]);
+  });
+
+  it('passes the operation id to a discovery', () => {
+    const requests: unknown[] = [];
+    const w = world({ lpa: { discover: (request) => (requests.push(request), null) } });
+    w.run(discover);
+    expect(requests).toEqual([{ operationId: OPERATION }]);
+  });
+
+  it('names scheduler.clear when clearing the answered call\'s timeout fails', async () => {
+    const answer = later<{ iccid: string }>();
+    const w = world({ lpa: { download: () => answer.promise }, scheduler: { clear: () => { throw new Error('no clear'); } } });
+    w.run(download);
+    answer.resolve({ iccid: ICCID });
+    await w.settle();
+    expect(w.failures).toEqual([['scheduler.clear', 'no clear']]);
   });
 
   it('passes the code and the confirmation code to the LPA', () => {
