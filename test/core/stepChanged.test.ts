@@ -85,3 +85,19 @@ describe('the reasons step gives for ignoring an input', () => {
     expect(step(state, { type: 'modem.failed', now: 1, operationId: 'op-1', error: 'noSuchError' } as never).reply).toEqual({ type: 'ignored', reason: 'modem.failed needs an activation error' });
   });
 });
+
+describe('a discovered activation code that does not parse', () => {
+  it('fails the discovery with invalidActivationCode, the activation result once no retry is left', () => {
+    const state = createState();
+    step(state, { type: 'portal.call', now: 0, operationId: 'op-1', call: { kind: 'delayedProfile', entryPoint: 'DataMart.notifyPurchaseDelayedProfile', metadata: {}, profileDownloadDelayInterval: 0 } });
+    const reports: unknown[] = [];
+    for (let attempt = 1; attempt <= 10 && state.operations['op-1'] !== undefined; attempt++) {
+      const now = attempt * 1_000_000;
+      step(state, { type: 'timer.fired', now, timerId: 'op-1' });
+      const { reply, commands } = step(state, { type: 'lpa.discovered', now: now + 1, operationId: 'op-1', activationCode: 'garbage' });
+      expect(reply).toEqual({ type: 'accepted' });
+      for (const c of commands) if (c.type === 'report') reports.push(c.report.activationResult);
+    }
+    expect(reports).toEqual(['invalidActivationCode']);
+  });
+});
