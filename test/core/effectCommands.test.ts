@@ -44,6 +44,23 @@ describe('actionCommands', () => {
 
   it('refuses a name that is neither an effect nor an update with a TypeError', () => {
     expect(() => actionCommands('inlineDownload', 'received', context, [{ type: 'showToats' }])).toThrow(TypeError);
+    expect(() => actionCommands('inlineDownload', 'received', context, [{ type: 'showToats' }])).toThrow('showToats is neither an effect nor an update of the flows');
+  });
+
+  it("evaluates computed params with an event of type 'restore' unless told otherwise", () => {
+    const seen: string[] = [];
+    const params = ({ event }: { event: { type: string } }) => {
+      seen.push(event.type);
+      return { at: 7 };
+    };
+    actionCommands('delayedDownload', 'scheduled', context, [{ type: 'showScheduled', params }]);
+    actionCommands('delayedDownload', 'scheduled', context, [{ type: 'showScheduled', params }], 'timer.fired');
+    expect(seen).toEqual(['restore', 'timer.fired']);
+  });
+
+  it('leaves the hand-off fields of a report empty', () => {
+    const [command] = actionCommands('inlineDownload', 'failed', context, [{ type: 'report', params: { outcome: 'failed', activationResult: 'unknownError' } }]);
+    expect(command).toMatchObject({ type: 'report', report: { entryPoint: '', transactionId: null, metadata: {}, diagnostics: [], callbacks: [] } });
   });
 });
 
@@ -55,6 +72,12 @@ describe('commandOf', () => {
     expect(commandOf(frozen, { type: 'activationComplete', params: { activationResult: 'success', iccid: null } }, 5)).toEqual({ type: 'portal.callback', operationId: 'op-9', script: 'profileActivationComplete', args: '{"activationResult":"success","iccid":""}' });
     expect(commandOf(frozen, { type: 'report', params: { outcome: 'failed', activationResult: 'unknownError' } }, 5)).toMatchObject({ type: 'report', report: { outcome: 'failed', endedAt: 5, callbacks: [] } });
     expect(frozen).toEqual(op);
+  });
+
+  it('makes a download command with an empty placeholder for the code, and an empty ICCID for a registration change without one', () => {
+    const op: OperationRecord = { id: 'op-9', flow: 'inlineDownload', entryPoint: 'e', transactionId: null, createdAt: 0, metadata: {}, diagnostics: [], value: 'downloading', context, callbacks: [] };
+    expect(commandOf(op, { type: 'download' }, 5)).toEqual({ type: 'lpa.download', operationId: 'op-9', activationCode: '', confirmationCode: null });
+    expect(commandOf(op, { type: 'registrationChanged', params: { state: 'deregistered', iccid: null } }, 5)).toEqual({ type: 'portal.callback', operationId: 'op-9', script: 'registrationChanged', args: '{"networkRegistrationState":"deregistered","iccid":""}' });
   });
 });
 

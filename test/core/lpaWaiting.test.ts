@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cloneState, createState, step, type CoreState, type Input } from '../../src/core/index';
+import type { Command } from '../../src/core/commands';
+import { dropQueued, queuedFor, requestLpa } from '../../src/core/lpaQueue';
 import { recordOf } from '../../src/core/storedRecords';
 import { profileDownload } from '../support/world';
 
@@ -30,5 +32,22 @@ describe('the LPA waiting lines', () => {
     expect(JSON.parse(recordOf(copy, 'b')!).queued).toBeUndefined();
     expect(downloads({ type: 'lpa.failed', now: 3, operationId: 'b', error: 'other' }, copy)).toEqual(['c']);
     expect(copy.lpa.waiting).toEqual({});
+  });
+});
+
+describe('dropQueued', () => {
+  it('keeps counting places while others wait, and starts again once the line is empty', () => {
+    const state = createState();
+    const out: Command[] = [];
+    requestLpa(state, { type: 'lpa.discover', operationId: 'x' }, out);
+    requestLpa(state, { type: 'lpa.discover', operationId: 'a' }, out);
+    requestLpa(state, { type: 'lpa.discover', operationId: 'b' }, out);
+    dropQueued(state, 'a');
+    requestLpa(state, { type: 'lpa.discover', operationId: 'c' }, out);
+    expect(queuedFor(state, 'b').map((e) => e.position)).toEqual([1]);
+    expect(queuedFor(state, 'c').map((e) => e.position)).toEqual([2]);
+    dropQueued(state, 'b');
+    dropQueued(state, 'c');
+    expect(state.lpa.nextPosition).toBe(0);
   });
 });
