@@ -12,7 +12,7 @@ import { isActivationError, isNetworkRegistrationState } from '../domain/enums';
  */
 
 const flowNames: ReadonlySet<string> = new Set(FLOW_NAMES);
-const legacyRoutes: ReadonlySet<string> = new Set(['download', 'balance', 'physical', 'cancelled', 'invalid']);
+const legacyRoutes: ReadonlySet<unknown> = new Set(['download', 'balance', 'physical', 'cancelled', 'invalid']);
 const scripts: ReadonlySet<string> = new Set(['registrationChanged', 'profileActivationComplete']);
 
 type Fields = Record<string, unknown>;
@@ -49,7 +49,7 @@ function isPlainContext(context: unknown): boolean {
   if (code !== null && !(isObject(code) && isString(code['address']) && typeof code['confirmationCodeRequired'] === 'boolean' && isString(code['masked']) && isOptionalString(code['oid']))) return false;
   if (!isNullableString(context['iccid']) || !isNullableError(context['inputError']) || !isNullableError(context['failure'])) return false;
   const route = context['legacyRoute'];
-  if (route !== null && !legacyRoutes.has(route as string)) return false;
+  if (route !== null && !legacyRoutes.has(route)) return false;
   if (!isNullableTime(context['deadline']) || !isNullableTime(context['startAt'])) return false;
   if (!isCount(context['confirmationAttempts']) || !isCount(context['registrationAttempts']) || !isCount(context['discoveryAttempts'])) return false;
   const registration = context['registrationState'];
